@@ -1,0 +1,84 @@
+// Engine: the immutable model (dictionaries compiled into tables) and the
+// pipeline segment -> analyze -> code -> extract over one document.
+//
+//   auto engine = dragoman::Engine::Load(options);
+//   if (!engine.ok()) ... engine.status().message();
+//   dragoman::Workspace ws;
+//   dragoman::Record rec;
+//   engine.value()->Code(doc, &ws, &rec);
+//
+// Thread safety: an Engine is immutable after Load and safe for concurrent
+// const use; each thread needs its own Workspace.
+#ifndef DRAGOMAN_ENGINE_H_
+#define DRAGOMAN_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dragoman/document.h"
+#include "dragoman/record.h"
+#include "dragoman/status.h"
+
+namespace dragoman {
+
+class Model;
+struct WorkspaceImpl;
+
+struct DictionarySource {
+  std::string format;  // "dragoman" (the project's own format)
+  std::string path;    // a file or a directory of *.txt files
+};
+
+struct EngineOptions {
+  // Dictionaries to load. When use_default_dict is true the project's data/
+  // directory (found next to the binary or via DRAGOMAN_DATA) is loaded first.
+  bool use_default_dict = true;
+  std::vector<DictionarySource> dictionaries;
+  std::string data_dir;  // overrides the default data directory
+  // Events whose modality is not "asserted" (negated, planned, ...) are kept
+  // only when this is true.
+  bool keep_modal_events = false;
+  // Diagnostics from loading (malformed lines), appended here when not null.
+  std::vector<std::string>* warnings = nullptr;
+};
+
+// Per-thread scratch. Reused across documents; never shared between threads.
+class Workspace {
+ public:
+  Workspace();
+  ~Workspace();
+  Workspace(const Workspace&) = delete;  // owns large scratch buffers
+  Workspace& operator=(const Workspace&) = delete;
+  WorkspaceImpl* impl() { return impl_.get(); }
+
+ private:
+  std::unique_ptr<WorkspaceImpl> impl_;
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> Load(const EngineOptions& options);
+  ~Engine();
+  Engine(const Engine&) = delete;  // large tables; share by pointer
+  Engine& operator=(const Engine&) = delete;
+
+  // Codes one document into *out (cleared first).
+  void Code(const Document& doc, Workspace* ws, Record* out) const;
+
+  const Model& model() const { return *model_; }
+  const EngineOptions& options() const { return options_; }
+
+ private:
+  Engine(std::unique_ptr<Model> model, EngineOptions options);
+  std::unique_ptr<Model> model_;
+  EngineOptions options_;
+};
+
+// The directory holding the project's data/ files: $DRAGOMAN_DATA, else the
+// data/ directory compiled in at build time.
+std::string DefaultDataDir();
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_ENGINE_H_

@@ -1,0 +1,434 @@
+#include "analyze/analysis.h"
+
+#include <unordered_map>
+
+namespace dragoman {
+namespace {
+
+const std::unordered_map<std::string, Pos>& ClosedClass() {
+  static const auto* m = [] {
+    auto* t = new std::unordered_map<std::string, Pos>;
+    auto add = [&](Pos p, std::initializer_list<const char*> words) {
+      for (const char* w : words) (*t)[w] = p;
+    };
+    add(Pos::kDet, {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
+                    "my", "your", "some", "any", "each", "every", "all", "both", "several", "many",
+                    "few", "another", "other", "such", "no", "whose", "either", "neither", "most",
+                    "more", "less", "much"});
+    add(Pos::kPrep, {"of", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "against",
+                     "about", "over", "under", "between", "among", "through", "during", "without",
+                     "within", "toward", "towards", "across", "near", "around", "amid", "amidst",
+                     "despite", "per", "via", "upon", "outside", "inside", "beyond", "behind",
+                     "along", "regarding", "including", "concerning", "like", "than", "off", "out",
+                     "up", "down", "throughout", "alongside", "versus"});
+    add(Pos::kPron, {"i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them",
+                     "himself", "herself", "itself", "themselves", "ourselves", "one", "someone",
+                     "somebody", "everyone", "nobody", "anyone", "something", "nothing",
+                     "everything", "anything", "there", "what"});
+    add(Pos::kAux, {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
+                    "having", "do", "does", "did", "'re", "'ve", "get", "got", "gets", "getting",
+                    "gotten"});
+    add(Pos::kModal, {"will", "would", "could", "can", "may", "might", "shall", "should", "must",
+                      "'ll", "'d", "cannot", "wo", "ca"});
+    add(Pos::kNeg, {"not", "n't", "never"});
+    add(Pos::kConj, {"and", "or", "but", "nor", "&", "yet", "plus"});
+    add(Pos::kSub, {"after", "before", "when", "while", "because", "although", "though", "if",
+                    "unless", "since", "whether", "until", "once", "where", "whereas", "whenever",
+                    "as", "so"});
+    add(Pos::kRel, {"which", "who", "whom", "that"});
+    add(Pos::kTo, {"to"});
+    add(Pos::kPoss, {"'s", "'"});
+    add(Pos::kAdv, {"also", "recently", "now", "still", "already", "directly", "reportedly",
+                    "allegedly", "again", "later", "earlier", "previously", "only", "just", "even",
+                    "too", "then", "however", "yesterday", "today", "tomorrow", "here", "soon",
+                    "once", "first", "finally", "subsequently", "immediately", "jointly",
+                    "formally", "officially", "apparently", "repeatedly", "ever", "very",
+                    "really", "partly", "largely", "mostly", "nearly", "almost", "about",
+                    "reported", "last", "next", "ago", "late", "early", "further", "instead",
+                    "meanwhile", "together", "back", "away", "yet", "long", "not_yet"});
+    add(Pos::kNum, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                    "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
+                    "million", "millions", "dozen", "dozens", "billion"});
+    return t;
+  }();
+  return *m;
+}
+
+bool IsChunkPos(Pos p) {
+  return p == Pos::kDet || p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPropn || p == Pos::kNum ||
+         p == Pos::kPoss;
+}
+
+int KindRank(PhraseKind k) {
+  switch (k) {
+    case PhraseKind::kPerson: return 0;
+    case PhraseKind::kOrg: return 1;
+    case PhraseKind::kCountry: return 2;
+    case PhraseKind::kCountryPeople: return 3;
+    case PhraseKind::kCountryAdj: return 4;
+    case PhraseKind::kPlace: return 5;
+    case PhraseKind::kAgent: return 6;
+  }
+  return 7;
+}
+
+}  // namespace
+
+bool IsBeForm(const std::string& w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
+         w == "being" || w == "am" || w == "'re" || w == "get" || w == "got" || w == "gets" ||
+         w == "getting" || w == "gotten";
+}
+
+bool IsSpeechVerb(const std::string& l) {
+  return l == "say" || l == "tell" || l == "write" || l == "add" || l == "state" || l == "declare" ||
+         l == "explain" || l == "note" || l == "insist" || l == "claim" || l == "announce" ||
+         l == "ask" || l == "reply" || l == "respond" || l == "warn" || l == "tweet" ||
+         l == "post" || l == "continue" || l == "conclude" || l == "argue" || l == "stress" ||
+         l == "emphasize" || l == "emphasise" || l == "remark" || l == "recall" || l == "acknowledge";
+}
+
+void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
+                            const std::string& context_country, SentenceAnalysis* a) const {
+  const Model& m = *model_;
+  std::vector<Mention>& raw = a->names;
+  raw.clear();
+  bool sentence_has_caps = false;
+  for (uint32_t k = 1; k < n && !sentence_has_caps; ++k) sentence_has_caps = t[k].cap;
+  for (uint32_t i = 0; i < n;) {
+    const std::vector<uint32_t>* cands = t[i].kind == TokKind::kWord || t[i].kind == TokKind::kNumber
+                                             ? m.PhrasesStartingWith(t[i].lower) : nullptr;
+    const Phrase* best = nullptr;
+    if (cands) {
+      for (uint32_t id : *cands) {
+        const Phrase& p = m.phrase(id);
+        if (best && p.tokens.size() < best->tokens.size()) break;
+        if (i + p.tokens.size() > n) continue;
+        bool ok = true;
+        for (size_t k = 0; k < p.tokens.size() && ok; ++k) {
+          ok = t[i + k].lower == p.tokens[k] && (p.exact.empty() || t[i + k].text == p.exact[k]);
+        }
+        // Names of people and places are proper nouns: capitalised unless
+        // the whole sentence is lower case.
+        if (ok && (p.kind == PhraseKind::kPerson || p.kind == PhraseKind::kPlace) && !t[i].cap) {
+          ok = !sentence_has_caps;
+        }
+        if (!ok) continue;
+        if (!best || KindRank(p.kind) < KindRank(best->kind)) best = &p;
+      }
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    Mention mn;
+    mn.first = i;
+    mn.last = i + static_cast<uint32_t>(best->tokens.size()) - 1;
+    mn.kind = best->kind;
+    switch (best->kind) {
+      case PhraseKind::kPerson: {
+        const Person& p = m.persons()[best->index];
+        mn.person = static_cast<int>(best->index);
+        mn.code = p.CodeOn(date);
+        mn.name = p.name;
+        break;
+      }
+      case PhraseKind::kOrg: {
+        const Org& o = m.orgs()[best->index];
+        mn.org = static_cast<int>(best->index);
+        mn.code = o.code;
+        mn.name = o.name;
+        mn.is_actor = o.type != "media";
+        break;
+      }
+      case PhraseKind::kCountry:
+      case PhraseKind::kCountryAdj:
+      case PhraseKind::kCountryPeople: {
+        const Country& c = m.countries()[best->index];
+        mn.country = static_cast<int>(best->index);
+        mn.code = c.code;
+        mn.name = c.name;
+        break;
+      }
+      case PhraseKind::kPlace: {
+        const Place& p = m.places()[best->index];
+        mn.place = static_cast<int>(best->index);
+        mn.code = p.country;
+        mn.name = p.name;
+        mn.is_actor = false;
+        break;
+      }
+      case PhraseKind::kAgent: {
+        const Agent& g = m.agents()[best->index];
+        mn.agent = static_cast<int>(best->index);
+        mn.code = g.code;
+        mn.name = g.name;
+        break;
+      }
+    }
+    raw.push_back(mn);
+    i = raw.back().last + 1;
+  }
+  // Merge neighbours that form one noun phrase: "Israeli police", "Gujarat
+  // police", "Prime Minister Benjamin Netanyahu", "Hamas officers",
+  // "the militant Palestinian group Hamas".
+  auto gap_ok = [&](uint32_t from, uint32_t to) {  // tokens strictly between
+    if (to - from > 3) return false;
+    for (uint32_t k = from; k < to; ++k) {
+      Pos p = a->info[k].pos;
+      if (!(p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPoss || p == Pos::kNum ||
+            (t[k].kind == TokKind::kPunct && t[k].lower == "-")))
+        return false;
+    }
+    return true;
+  };
+  a->mentions.clear();
+  for (size_t k = 0; k < raw.size(); ++k) {
+    Mention cur = raw[k];
+    while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first)) {
+      const Mention& nx = raw[k + 1];
+      bool cur_country = cur.kind == PhraseKind::kCountry || cur.kind == PhraseKind::kCountryAdj ||
+                         cur.kind == PhraseKind::kPlace;
+      Mention merged = nx;
+      merged.first = cur.first;
+      if (nx.kind == PhraseKind::kAgent && cur_country) {
+        merged.code = cur.code + nx.code;
+        merged.country = cur.country;
+        merged.place = -1;
+        merged.is_actor = true;
+      } else if (nx.kind == PhraseKind::kAgent && (cur.kind == PhraseKind::kOrg || cur.kind == PhraseKind::kPerson)) {
+        merged = cur;  // "Hamas officers": the organisation's people
+        merged.last = nx.last;
+      } else if (nx.kind == PhraseKind::kPerson &&
+                 (cur_country || cur.kind == PhraseKind::kAgent)) {
+        // "Israeli Prime Minister Benjamin Netanyahu": the person.
+      } else if (nx.kind == PhraseKind::kOrg && (cur_country || cur.kind == PhraseKind::kAgent)) {
+        // "Palestinian group Hamas": the organisation.
+      } else if (nx.kind == PhraseKind::kAgent && cur.kind == PhraseKind::kAgent) {
+        // "police officers", "security forces": the later, more specific word
+      } else {
+        break;
+      }
+      cur = merged;
+      ++k;
+    }
+    // A country adjective alone ("Israeli hostages" handled above) stands for the country.
+    if (cur.kind == PhraseKind::kAgent && cur.code.size() == 3 && !context_country.empty()) {
+      cur.code = context_country + cur.code;
+    }
+    a->mentions.push_back(std::move(cur));
+  }
+  a->mention_at.assign(n, -1);
+  for (size_t k = 0; k < a->mentions.size(); ++k) {
+    for (uint32_t i = a->mentions[k].first; i <= a->mentions[k].last; ++i) a->mention_at[i] = static_cast<int>(k);
+  }
+}
+
+void Analyzer::Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const {
+  const auto& cc = ClosedClass();
+  for (uint32_t i = 0; i < n; ++i) {
+    TokenInfo& ti = a->info[i];
+    const Token& tok = t[i];
+    if (tok.kind == TokKind::kPunct) { ti.pos = Pos::kPunct; continue; }
+    if (tok.kind == TokKind::kQuote) { ti.pos = Pos::kQuote; continue; }
+    if (tok.kind == TokKind::kNumber) { ti.pos = Pos::kNum; continue; }
+    auto it = cc.find(tok.lower);
+    if (it != cc.end() && !(tok.all_caps && tok.text.size() <= 4 && it->second == Pos::kPron)) {
+      ti.pos = it->second;
+      continue;
+    }
+    ti.forms = model_->VerbForms(tok.lower);
+    if (ti.forms) { ti.pos = Pos::kVerb; continue; }  // decided in context below
+    if (tok.cap && (i > 0 || tok.all_caps)) ti.pos = Pos::kPropn;
+    else if (tok.lower.size() > 4 && tok.lower.compare(tok.lower.size() - 2, 2, "ly") == 0) ti.pos = Pos::kAdv;
+    else ti.pos = Pos::kNoun;
+  }
+}
+
+void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) const {
+  auto& info = a->info;
+  // Resolve verb/noun ambiguity from the left context.
+  for (uint32_t i = 0; i < n; ++i) {
+    if (info[i].pos != Pos::kVerb) continue;
+    if (a->mention_at[i] >= 0) { info[i].pos = Pos::kNoun; continue; }
+    uint8_t bits = 0;
+    for (const VerbForm& f : *info[i].forms) bits |= f.bits;
+    int p = static_cast<int>(i) - 1;
+    while (p >= 0 && info[p].pos == Pos::kAdv) --p;
+    Pos prev = p >= 0 ? info[p].pos : Pos::kPunct;
+    bool prev_mention = p >= 0 && a->mention_at[p] >= 0;
+    bool verb;
+    if (t[i].cap && i > 0 && !(p >= 0 && t[p].kind == TokKind::kQuote)) {
+      verb = false;  // "the White House", "Security Council": a name, not a verb
+    } else if (prev == Pos::kTo || prev == Pos::kModal || prev == Pos::kAux || prev == Pos::kNeg) {
+      verb = true;
+    } else if (prev == Pos::kDet || prev == Pos::kPoss || prev == Pos::kAdj || prev == Pos::kNum) {
+      verb = false;
+    } else if (prev == Pos::kPrep) {
+      verb = (bits & kGerund) != 0;
+    } else if (bits & (kPast | kParticiple)) {
+      verb = true;
+    } else if (bits & kGerund) {
+      verb = prev == Pos::kPunct || prev == Pos::kConj || prev == Pos::kSub;
+    } else if (bits & kThird) {
+      verb = prev_mention || prev == Pos::kNoun || prev == Pos::kPropn ||
+             (prev == Pos::kPron && p >= 0 && (t[p].lower == "he" || t[p].lower == "she" || t[p].lower == "it" || t[p].lower == "who" || t[p].lower == "which"));
+    } else {  // base form
+      verb = prev_mention || prev == Pos::kNoun || prev == Pos::kPropn || prev == Pos::kPron ||
+             prev == Pos::kRel || (p < 0);
+    }
+    // A past participle directly after a noun and before "by" is a reduced relative; keep as verb.
+    info[i].pos = verb ? Pos::kVerb : Pos::kNoun;
+  }
+  a->verbs.clear();
+  for (uint32_t i = 0; i < n;) {
+    Pos p = info[i].pos;
+    if (!(p == Pos::kAux || p == Pos::kModal || p == Pos::kVerb)) { ++i; continue; }
+    VerbGroup g;
+    g.first = i;
+    int head = -1;
+    bool be = false, neg = false;
+    Modality mod = Modality::kAsserted;
+    uint32_t j = i;
+    while (j < n) {
+      Pos q = info[j].pos;
+      if (q == Pos::kAux || q == Pos::kModal) {
+        if (q == Pos::kModal) {
+          const std::string& w = t[j].lower;
+          mod = (w == "will" || w == "'ll" || w == "shall" || w == "wo") ? Modality::kPlanned : Modality::kPossible;
+        }
+        if (q == Pos::kAux && IsBeForm(t[j].lower)) be = true;
+        head = static_cast<int>(j);
+        ++j;
+      } else if (q == Pos::kNeg || q == Pos::kAdv) {
+        if (q == Pos::kNeg) neg = true;
+        // "has not yet commented": only inside a group
+        uint32_t k = j + 1;
+        while (k < n && (info[k].pos == Pos::kAdv || info[k].pos == Pos::kNeg)) ++k;
+        if (k < n && (info[k].pos == Pos::kVerb || info[k].pos == Pos::kAux) && head >= 0) { j = k; continue; }
+        if (q == Pos::kNeg && head < 0) { ++j; continue; }
+        break;
+      } else if (q == Pos::kVerb) {
+        head = static_cast<int>(j);
+        ++j;
+        break;
+      } else {
+        break;
+      }
+    }
+    if (head < 0) { i = j > i ? j : i + 1; continue; }
+    g.head = static_cast<uint32_t>(head);
+    if (info[head].pos == Pos::kVerb) {
+      // Prefer the reading that has patterns.
+      const auto& forms = *info[head].forms;
+      g.lemma = forms[0].lemma;
+      for (const VerbForm& f : forms) {
+        if (model_->Patterns(f.lemma) || model_->CountTriggers(f.lemma)) { g.lemma = f.lemma; break; }
+      }
+      uint8_t bits = 0;
+      for (const VerbForm& f : forms) if (f.lemma == g.lemma) bits |= f.bits;
+      g.passive = be && (bits & kParticiple) && head != static_cast<int>(g.first);
+    } else {
+      const std::string& w = t[head].lower;
+      g.lemma = IsBeForm(w) ? "be" : (w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve") ? "have" : w;
+    }
+    if (neg) mod = Modality::kNegated;
+    g.modality = mod;
+    a->verbs.push_back(g);
+    i = j;
+  }
+  // Subjects and objects.
+  for (size_t k = 0; k < a->verbs.size(); ++k) {
+    VerbGroup& g = a->verbs[k];
+    int p = static_cast<int>(g.first) - 1;
+    while (p >= 0 && info[p].pos == Pos::kAdv) --p;
+    // "to attack" after "threatened": the infinitive shares the subject and
+    // takes its modality from the governing verb.
+    if (p >= 0 && info[p].pos == Pos::kTo && k > 0 && a->verbs[k - 1].head + 1 == static_cast<uint32_t>(p)) {
+      const VerbGroup& gov = a->verbs[k - 1];
+      g.inherit_subject_from = static_cast<int>(k - 1);
+      const std::string& l = gov.lemma;
+      if (l == "threaten" || l == "vow" || l == "warn") g.modality = Modality::kThreatened;
+      else if (l == "refuse" || l == "decline" || l == "deny" || l == "reject" || l == "fail" || l == "avoid")
+        g.modality = Modality::kNegated;
+      else if (l == "plan" || l == "intend" || l == "aim" || l == "want" || l == "seek" || l == "hope" ||
+               l == "expect" || l == "agree" || l == "promise" || l == "pledge" || l == "prepare" ||
+               l == "try" || l == "attempt" || l == "offer" || l == "propose" || l == "decide" ||
+               l == "wish" || l == "need" || l == "ask" || l == "urge" || l == "call" || l == "demand")
+        g.modality = Modality::kPlanned;
+      else if (gov.modality != Modality::kAsserted) g.modality = gov.modality;
+      else g.modality = Modality::kPlanned;
+      if (gov.modality == Modality::kNegated && g.modality == Modality::kPlanned) g.modality = Modality::kNegated;
+    } else if (p >= 0 && info[p].pos == Pos::kConj && k > 0) {
+      g.inherit_subject_from = static_cast<int>(k - 1);
+    } else if (p >= 0 && info[p].pos == Pos::kRel &&
+               (t[p].lower != "that" ||
+                (p > 0 && (info[p - 1].pos == Pos::kNoun || info[p - 1].pos == Pos::kPropn ||
+                           a->mention_at[p - 1] >= 0)))) {
+      g.relative = true;
+      int q = p - 1;
+      if (q >= 0 && t[q].lower == ",") --q;
+      int last = q;
+      while (q >= 0 && (IsChunkPos(info[q].pos) || a->mention_at[q] >= 0 || t[q].lower == "of" || t[q].lower == "-")) --q;
+      if (last > q) {
+        g.subj_first = static_cast<uint32_t>(q + 1);
+        g.subj_last = static_cast<uint32_t>(last);
+        g.has_subject = true;
+      }
+    } else if (p >= 0) {
+      int last = p;
+      int q = p;
+      if (info[q].pos == Pos::kPron) {
+        --q;
+      } else {
+        while (q >= 0 && (IsChunkPos(info[q].pos) || a->mention_at[q] >= 0 || t[q].lower == "of" ||
+                          t[q].lower == "-" || (info[q].pos == Pos::kConj && t[q].lower == "and" && q > 0 &&
+                                                (IsChunkPos(info[q - 1].pos) || a->mention_at[q - 1] >= 0)))) {
+          --q;
+        }
+      }
+      if (last > q) {
+        g.subj_first = static_cast<uint32_t>(q + 1);
+        g.subj_last = static_cast<uint32_t>(last);
+        g.has_subject = true;
+      }
+    }
+    // Object region: up to the next verb group or clause boundary.
+    g.obj_first = g.head + 1;
+    uint32_t end = k + 1 < a->verbs.size() ? a->verbs[k + 1].first : n;
+    for (uint32_t q = g.obj_first; q < end; ++q) {
+      Pos pq = info[q].pos;
+      const std::string& w = t[q].lower;
+      if (pq == Pos::kQuote || pq == Pos::kSub || (pq == Pos::kRel && w != "that") ||
+          w == ";" || w == ":" || w == "(" || w == ")" || (w == "that" && q == g.obj_first)) {
+        end = q;
+        break;
+      }
+      if (w == "," && q + 1 < end && (info[q + 1].pos == Pos::kRel || info[q + 1].pos == Pos::kSub ||
+                                      info[q + 1].pos == Pos::kConj)) {
+        end = q;
+        break;
+      }
+    }
+    g.obj_end = end;
+  }
+}
+
+void Analyzer::Analyze(const Token* t, uint32_t n, const std::string& date,
+                       const std::string& context_country, SentenceAnalysis* a) const {
+  a->count = n;
+  a->info.assign(n, TokenInfo());
+  Tag(t, n, a);
+  FindMentions(t, n, date, context_country, a);
+  // Tokens inside names are nouns.
+  for (const Mention& m : a->mentions) {
+    for (uint32_t i = m.first; i <= m.last; ++i) {
+      if (a->info[i].pos == Pos::kVerb || a->info[i].pos == Pos::kOther) a->info[i].pos = Pos::kNoun;
+    }
+  }
+  FindVerbGroups(t, n, a);
+}
+
+}  // namespace dragoman

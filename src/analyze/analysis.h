@@ -1,0 +1,81 @@
+// Analysis of one sentence: parts of speech, actor mentions (dictionary
+// phrases merged into noun phrases), verb groups with voice, negation and
+// modality, and for each verb group its subject chunk and object region.
+// A fast, deterministic shallow parse: linear in the sentence length.
+#ifndef DRAGOMAN_ANALYZE_ANALYSIS_H_
+#define DRAGOMAN_ANALYZE_ANALYSIS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dragoman/record.h"
+#include "lexicon/model.h"
+#include "segment/token.h"
+
+namespace dragoman {
+
+enum class Pos : uint8_t {
+  kOther, kDet, kPrep, kPron, kAux, kModal, kNeg, kConj, kSub, kRel, kTo, kPoss,
+  kVerb, kNoun, kPropn, kAdj, kAdv, kNum, kPunct, kQuote
+};
+
+struct TokenInfo {
+  Pos pos = Pos::kOther;
+  const std::vector<VerbForm>* forms = nullptr;  // verb readings, if any
+};
+
+// An actor phrase: a run of tokens resolved to a code.
+struct Mention {
+  uint32_t first = 0, last = 0;  // token indexes, inclusive
+  PhraseKind kind = PhraseKind::kAgent;
+  int person = -1, org = -1, place = -1, country = -1, agent = -1;
+  std::string code;
+  std::string name;  // fullest name
+  bool is_actor = true;  // places are mentions but not actors
+};
+
+struct VerbGroup {
+  uint32_t first = 0, head = 0;  // tokens: group start, main verb
+  std::string lemma;
+  bool passive = false;
+  Modality modality = Modality::kAsserted;
+  uint32_t subj_first = 0, subj_last = 0;  // subject chunk (inclusive); empty when subj_last < subj_first
+  bool has_subject = false;
+  int inherit_subject_from = -1;  // coordinated verb: shares the subject of this group
+  bool relative = false;          // subject is the antecedent of which/who/that
+  uint32_t obj_first = 0, obj_end = 0;  // object region [obj_first, obj_end)
+};
+
+struct SentenceAnalysis {
+  uint32_t first = 0, count = 0;  // token range in the document token array
+  std::vector<TokenInfo> info;    // per token of the sentence
+  std::vector<Mention> names;     // dictionary matches before merging (for entities)
+  std::vector<Mention> mentions;  // actor phrases after merging, sorted by first token
+  std::vector<int> mention_at;    // per token: index into mentions or -1
+  std::vector<VerbGroup> verbs;
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(const Model* model) : model_(model) {}
+  // tokens: the sentence's tokens; date: the document date for dated roles;
+  // context_country: the document's main country (for generic agents), or "".
+  void Analyze(const Token* tokens, uint32_t count, const std::string& date,
+               const std::string& context_country, SentenceAnalysis* out) const;
+
+ private:
+  void Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const;
+  void FindMentions(const Token* t, uint32_t n, const std::string& date,
+                    const std::string& context_country, SentenceAnalysis* a) const;
+  void FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) const;
+  const Model* model_;
+};
+
+// Closed-class word lists used by the analysis and extractors.
+bool IsBeForm(const std::string& lower);
+bool IsSpeechVerb(const std::string& lemma);
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_ANALYZE_ANALYSIS_H_

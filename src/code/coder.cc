@@ -1,0 +1,227 @@
+#include "code/coder.h"
+
+#include <algorithm>
+
+#include "extract/extract.h"
+
+namespace dragoman {
+namespace {
+
+bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
+  Pos p = a.info[k].pos;
+  return p == Pos::kDet || p == Pos::kAdj || p == Pos::kNum || p == Pos::kAdv || p == Pos::kNoun ||
+         p == Pos::kPoss || p == Pos::kPropn || a.mention_at[k] >= 0 ||
+         (t.kind == TokKind::kPunct && t.lower == "-");
+}
+
+// Matches pattern elements from token `pos` up to `end` (exclusive).
+// *target gets the mention index of the target slot (or -1).
+bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, uint32_t pos,
+                uint32_t end, bool skip_target, int* target) {
+  *target = -1;
+  for (const PatternElem& el : p.elems) {
+    if (el.type == PatternElem::kTarget && skip_target) continue;
+    bool found = false;
+    for (uint32_t k = pos; k < end && k < pos + 4; ++k) {
+      if (el.type == PatternElem::kTarget) {
+        int mi = a.mention_at[k];
+        if (mi >= 0 && a.mentions[mi].is_actor) {
+          *target = mi;
+          pos = a.mentions[mi].last + 1;
+          found = true;
+          break;
+        }
+      } else if (std::find(el.forms.begin(), el.forms.end(), t[k].lower) != el.forms.end()) {
+        pos = k + 1;
+        found = true;
+        break;
+      }
+      if (!Skippable(t[k], a, k)) break;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+ActorMention FromMention(const DocState& doc, const Token* t, const Mention& m) {
+  ActorMention am;
+  am.span = {t[m.first].begin, t[m.last].end};
+  am.text = std::string(doc.text.substr(am.span.begin, am.span.end - am.span.begin));
+  am.name = m.name;
+  am.code = m.code;
+  return am;
+}
+
+}  // namespace
+
+void Coder::Code(const DocState& doc, Record* rec) const {
+  for (size_t s = 0; s < doc.sentences.size(); ++s) CodeSentence(doc, s, rec);
+}
+
+void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
+  const Model& model = *model_;
+  const SentenceTokens& st = doc.sentences[s];
+  const SentenceAnalysis& a = doc.analyses[s];
+  const Token* t = &doc.tokens[st.first];
+  std::vector<std::vector<ActorMention>> subjects(a.verbs.size());
+  for (size_t k = 0; k < a.verbs.size(); ++k) {
+    const VerbGroup& g = a.verbs[k];
+    if (g.inherit_subject_from >= 0) subjects[k] = subjects[g.inherit_subject_from];
+    else if (g.has_subject) ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k]);
+  }
+  for (size_t k = 0; k < a.verbs.size(); ++k) {
+    const VerbGroup& g = a.verbs[k];
+    if (g.modality != Modality::kAsserted && !keep_modal_) continue;
+    const VerbPattern* hit = nullptr;
+    int target_mi = -1;
+    if (const auto* pats = model.Patterns(g.lemma)) {
+      for (const VerbPattern& p : *pats) {
+        if (MatchElems(p, t, a, g.head + 1, g.obj_end, g.passive, &target_mi)) { hit = &p; break; }
+      }
+    }
+    if (!hit && model.IsLightVerb(g.lemma) && !g.passive) {
+      // The event is in the object noun: "carried out an attack on X".
+      uint32_t q = g.head + 1;
+      while (q < g.obj_end && Skippable(t[q], a, q) && a.info[q].pos != Pos::kNoun) ++q;
+      uint32_t head = q;
+      while (q < g.obj_end && (a.info[q].pos == Pos::kNoun || a.info[q].pos == Pos::kAdj ||
+                               (t[q].kind == TokKind::kPunct && t[q].lower == "-"))) {
+        if (a.info[q].pos == Pos::kNoun) head = q;
+        ++q;
+      }
+      if (head < g.obj_end) {
+        if (const auto* pats = model.NounPatterns(t[head].lower)) {
+          for (const VerbPattern& p : *pats) {
+            if (MatchElems(p, t, a, head + 1, g.obj_end, false, &target_mi)) { hit = &p; break; }
+          }
+        }
+      }
+    }
+    if (!hit) continue;
+    const CameoCode* cc = model.Cameo(hit->code);
+    std::vector<ActorMention> sources, targets;
+    if (g.passive) {
+      targets = subjects[k];
+      for (uint32_t q = g.head + 1; q + 1 < g.obj_end; ++q) {
+        if (t[q].lower != "by") continue;
+        uint32_t e = q + 1;
+        while (e < g.obj_end && Skippable(t[e], a, e)) ++e;
+        if (e > q + 1) ResolveChunk(model, doc, a, st.first, q + 1, e - 1, &sources);
+        break;
+      }
+      // Agentless passive of an arrest: the police of the place did it.
+      if (sources.empty() && hit->code.rfind("173", 0) == 0) {
+        ActorMention police;
+        police.text = "";
+        police.name = "police";
+        police.code = doc.context_country + "COP";
+        police.span = {t[g.head].begin, t[g.head].end};
+        sources.push_back(police);
+      }
+    } else {
+      sources = subjects[k];
+      if (target_mi >= 0) {
+        targets.push_back(FromMention(doc, t, a.mentions[target_mi]));
+        // coordinated targets: "X and Y"
+        const Mention& m = a.mentions[target_mi];
+        uint32_t q = m.last + 1;
+        while (q + 1 < g.obj_end && (t[q].lower == "and" || t[q].lower == ",")) {
+          uint32_t r = q + 1;
+          while (r < g.obj_end && a.mention_at[r] < 0 && Skippable(t[r], a, r) && r < q + 4) ++r;
+          if (r < g.obj_end && a.mention_at[r] >= 0 && a.mentions[a.mention_at[r]].is_actor) {
+            targets.push_back(FromMention(doc, t, a.mentions[a.mention_at[r]]));
+            q = a.mentions[a.mention_at[r]].last + 1;
+          } else {
+            break;
+          }
+        }
+      } else if (!hit->has_target) {
+        for (uint32_t q = g.head + 1; q < g.obj_end; ++q) {
+          int mi = a.mention_at[q];
+          if (mi >= 0 && a.mentions[mi].is_actor) {
+            targets.push_back(FromMention(doc, t, a.mentions[mi]));
+            q = a.mentions[mi].last;
+            // keep going only through coordination
+            if (!(q + 1 < g.obj_end && (t[q + 1].lower == "and" || t[q + 1].lower == ","))) break;
+          } else if (!Skippable(t[q], a, q) && t[q].lower != "and" && t[q].lower != ",") {
+            if (!targets.empty()) break;
+          }
+        }
+      }
+    }
+    // "Boehler and Hamas officers have met": the first conjunct acts on the rest.
+    if (targets.empty() && sources.size() >= 2) {
+      targets.assign(sources.begin() + 1, sources.end());
+      sources.resize(1);
+    }
+    int root = std::atoi(hit->code.substr(0, 2).c_str());
+    bool targetless_ok = root == 14 || root == 15;
+    if (targets.empty() && targetless_ok) targets.push_back(ActorMention());
+    // Location and date of the event.
+    Location loc;
+    for (int pass = 0; pass < 2 && loc.span.empty(); ++pass) {
+      uint32_t lo = pass == 0 ? g.head + 1 : 0, hi = pass == 0 ? g.obj_end : st.count;
+      for (uint32_t q = lo; q < hi; ++q) {
+        int mi = a.mention_at[q];
+        if (mi < 0 || q == 0) continue;
+        const Mention& m = a.mentions[mi];
+        const std::string& prep = t[m.first - (m.first > 0)].lower;
+        if (m.place < 0 || m.first != q || !(prep == "in" || prep == "at" || prep == "near" || prep == "outside")) continue;
+        const Place& p = model.places()[m.place];
+        loc.span = {t[m.first].begin, t[m.last].end};
+        loc.text = std::string(doc.text.substr(loc.span.begin, loc.span.end - loc.span.begin));
+        loc.name = p.name;
+        loc.country = p.country;
+        loc.lat = p.lat;
+        loc.lon = p.lon;
+        loc.has_coords = p.lat != 0 || p.lon != 0;
+        break;
+      }
+    }
+    std::string date = doc.date;
+    {
+      uint32_t lo = t[g.first].begin, hi = g.obj_end > 0 ? t[g.obj_end - 1].end : t[g.first].end;
+      int in_sentence = 0;
+      const DateMention* only = nullptr;
+      for (const DateMention& d : doc.dates) {
+        if (d.span.begin >= st.span.begin && d.span.end <= st.span.end) { ++in_sentence; only = &d; }
+        if (d.span.begin >= lo && d.span.end <= hi) { date = d.value; in_sentence = -100; break; }
+      }
+      if (in_sentence == 1 && only) date = only->value;
+    }
+    for (const ActorMention& src : sources) {
+      if (src.code.empty()) continue;
+      for (const ActorMention& tgt : targets) {
+        if (!tgt.span.empty() && tgt.code.empty()) continue;
+        if (!tgt.span.empty() && tgt.code == src.code && tgt.name == src.name) continue;
+        bool dup = false;
+        for (const Event& e : rec->events) {
+          dup |= e.sentence.begin == st.span.begin && e.cameo == hit->code &&
+                 e.source.code == src.code && e.target.code == tgt.code;
+        }
+        if (dup) continue;
+        Event ev;
+        ev.sentence = st.span;
+        ev.source = src;
+        ev.target = tgt;
+        ev.verb = {t[g.head].begin, t[g.head].end};
+        ev.verb_text = std::string(t[g.head].text);
+        ev.cameo = hit->code;
+        ev.rule = hit->text;
+        if (cc) {
+          ev.cameo_name = cc->name;
+          ev.plover = cc->plover;
+          ev.plover_mode = cc->mode;
+          ev.quad = cc->quad;
+          ev.goldstein = cc->goldstein;
+        }
+        ev.modality = g.modality;
+        ev.location = loc;
+        ev.date = date;
+        rec->events.push_back(std::move(ev));
+      }
+    }
+  }
+}
+
+}  // namespace dragoman

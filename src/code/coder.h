@@ -1,0 +1,31 @@
+// Coder: turns analysed sentences into events. For each verb group it tries
+// the verb's patterns (longest first) on the object region, then nominal
+// patterns after light verbs ("issued a threat to"), resolves the subject
+// (dictionary actor, coordinated actors, pronoun, definite description,
+// relative-clause antecedent, shared subject of coordinated verbs), handles
+// the passive ("X was attacked by Y"), and emits one event per
+// (source, target) pair with its CAMEO code, PLOVER type, Goldstein score,
+// quad class, modality, location and date. Thread-safe (const).
+#ifndef DRAGOMAN_CODE_CODER_H_
+#define DRAGOMAN_CODE_CODER_H_
+
+#include "analyze/doc_state.h"
+#include "dragoman/record.h"
+#include "lexicon/model.h"
+
+namespace dragoman {
+
+class Coder {
+ public:
+  Coder(const Model* model, bool keep_modal) : model_(model), keep_modal_(keep_modal) {}
+  void Code(const DocState& doc, Record* rec) const;
+
+ private:
+  void CodeSentence(const DocState& doc, size_t s, Record* rec) const;
+  const Model* model_;
+  bool keep_modal_;
+};
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_CODE_CODER_H_

@@ -1,0 +1,145 @@
+#include "dragoman/engine.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <unordered_map>
+
+#include "analyze/doc_state.h"
+#include "code/coder.h"
+#include "extract/extract.h"
+#include "lexicon/dictionary.h"
+#include "lexicon/model.h"
+
+#ifndef DRAGOMAN_DATA_DIR
+#define DRAGOMAN_DATA_DIR "data"
+#endif
+
+namespace dragoman {
+
+const std::string& Status::message() const {
+  static const std::string* empty = new std::string;
+  return rep_ ? rep_->message : *empty;
+}
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kNegated: return "negated";
+    case Modality::kPlanned: return "planned";
+    case Modality::kThreatened: return "threatened";
+    case Modality::kPossible: return "possible";
+  }
+  return "asserted";
+}
+
+void Record::Clear() {
+  id.clear();
+  date.clear();
+  sentences.clear();
+  events.clear();
+  entities.clear();
+  quotes.clear();
+  counts.clear();
+  dates.clear();
+  replaced_bytes = 0;
+}
+
+struct WorkspaceImpl {
+  std::unique_ptr<Segmenter> segmenter;
+  DocState doc;
+};
+
+Workspace::Workspace() : impl_(std::make_unique<WorkspaceImpl>()) {}
+Workspace::~Workspace() = default;
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("DRAGOMAN_DATA")) return env;
+  return DRAGOMAN_DATA_DIR;
+}
+
+Engine::Engine(std::unique_ptr<Model> model, EngineOptions options)
+    : model_(std::move(model)), options_(std::move(options)) {}
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::Load(const EngineOptions& options) {
+  std::vector<std::string> local_warnings;
+  std::vector<std::string>* warnings = options.warnings ? options.warnings : &local_warnings;
+  std::vector<Entry> entries;
+  if (options.use_default_dict) {
+    std::string dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+    if (!std::filesystem::is_directory(dir)) {
+      return Status::NotFound(dir + ": data directory not found (set DRAGOMAN_DATA)");
+    }
+    DM_RETURN_IF_ERROR(ReadDictionary(dir, &entries, warnings));
+  }
+  for (const DictionarySource& src : options.dictionaries) {
+    if (src.format != "dragoman") {
+      return Status::InvalidArgument("dictionary format '" + src.format + "' is not supported yet (" + src.path + ")");
+    }
+    DM_RETURN_IF_ERROR(ReadDictionary(src.path, &entries, warnings));
+  }
+  // Kinds that others refer to load first: codes, classes, irregular verbs, countries.
+  auto rank = [](const std::string& k) {
+    if (k == "code" || k == "class" || k == "irregular") return 0;
+    if (k == "country") return 1;
+    return 2;
+  };
+  std::stable_sort(entries.begin(), entries.end(),
+                   [&](const Entry& a, const Entry& b) { return rank(a.kind) < rank(b.kind); });
+  ModelBuilder builder;
+  builder.Add(entries, warnings);
+  auto model = builder.Build(warnings);
+  if (!model.ok()) return model.status();
+  return std::unique_ptr<Engine>(new Engine(std::move(model).value(), options));
+}
+
+void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
+  rec->Clear();
+  rec->id = d.id;
+  rec->date = d.date;
+  rec->replaced_bytes = d.replaced_bytes;
+  WorkspaceImpl& w = *ws->impl();
+  if (!w.segmenter) w.segmenter = std::make_unique<Segmenter>(&model_->tokenizer());
+  DocState& doc = w.doc;
+  doc.text = d.text;
+  doc.date = d.date;
+  doc.context_country.clear();
+  w.segmenter->Segment(d.text, &doc.sentences, &doc.tokens);
+  if (doc.analyses.size() < doc.sentences.size()) doc.analyses.resize(doc.sentences.size());
+  Analyzer analyzer(model_.get());
+  // Pass 1: analyse every sentence; the document's main country is the one
+  // its names and places point to most often.
+  std::unordered_map<std::string, int> votes;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const SentenceTokens& st = doc.sentences[s];
+    SentenceAnalysis& a = doc.analyses[s];
+    a.first = st.first;
+    analyzer.Analyze(&doc.tokens[st.first], st.count, d.date, "", &a);
+    for (const Mention& m : a.names) {
+      if (m.place >= 0) votes[model_->places()[m.place].country] += 2;
+      else if (m.country >= 0) votes[model_->countries()[m.country].code] += 1;
+    }
+    rec->sentences.push_back(st.span);
+  }
+  int best = 0;
+  for (const auto& [code, v] : votes) {
+    if (v > best || (v == best && code < doc.context_country)) { best = v; doc.context_country = code; }
+  }
+  if (!doc.context_country.empty()) {
+    for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      for (Mention& m : doc.analyses[s].mentions) {
+        if (m.kind == PhraseKind::kAgent && m.code.size() == 3 && m.agent >= 0) m.code = doc.context_country + m.code;
+      }
+    }
+  }
+  ExtractEntities(*model_, &doc, rec);
+  ExtractDates(&doc, rec);
+  Coder(model_.get(), options_.keep_modal_events).Code(doc, rec);
+  ExtractQuotes(*model_, doc, rec);
+  ExtractCounts(*model_, doc, rec);
+  // Views into d.text end here.
+  doc.text = {};
+}
+
+}  // namespace dragoman

@@ -1,0 +1,197 @@
+#include <cstdlib>
+#include <unordered_map>
+
+#include "extract/extract.h"
+
+namespace dragoman {
+namespace {
+
+long long WordNumber(const std::string& w) {
+  static const auto* m = new std::unordered_map<std::string, long long>{
+      {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+      {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+      {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+      {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+      {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"dozen", 12},
+      {"hundred", 100}, {"thousand", 1000}};
+  auto it = m->find(w);
+  return it == m->end() ? 0 : it->second;
+}
+
+long long Multiplier(const std::string& w) {
+  if (w == "hundred") return 100;
+  if (w == "thousand") return 1000;
+  if (w == "million") return 1000000;
+  if (w == "billion") return 1000000000;
+  if (w == "lakh" || w == "lakhs") return 100000;
+  if (w == "crore" || w == "crores") return 10000000;
+  if (w == "dozen") return 12;
+  return 0;
+}
+
+bool IsExcludedUnit(const std::string& w) {
+  return w == "%" || w == "percent" || w == "per" || w == "year" || w == "years" || w == "year-old" ||
+         w == "dollars" || w == "rupees" || w == "rs" || w == "euros" || w == "pounds" || w == "km" ||
+         w == "kilometres" || w == "kilometers" || w == "miles" || w == "metres" || w == "meters" ||
+         w == "hours" || w == "minutes" || w == "days" || w == "weeks" || w == "months" ||
+         w == "am" || w == "pm" || w == "a.m." || w == "p.m." || w == "kg" || w == "tonnes" ||
+         w == "acres" || w == "votes" || w == "seats" || w == "times" || w == "o'clock";
+}
+
+}  // namespace
+
+uint32_t ParseNumber(const DocState& doc, uint32_t i, uint32_t end, long long* value,
+                     std::string* qualifier) {
+  const auto& T = doc.tokens;
+  qualifier->clear();
+  uint32_t k = i;
+  // qualifiers
+  static const char* const kQual2[][2] = {{"more", "than"}, {"at", "least"}, {"up", "to"},
+                                          {"fewer", "than"}, {"less", "than"}, {"as", "many"}};
+  for (const auto& q : kQual2) {
+    if (k + 1 < end && T[k].lower == q[0] && T[k + 1].lower == q[1]) {
+      *qualifier = std::string(q[0]) + " " + q[1];
+      k += 2;
+      if (*qualifier == "as many" && k < end && T[k].lower == "as") ++k;
+      break;
+    }
+  }
+  if (qualifier->empty() && k < end &&
+      (T[k].lower == "around" || T[k].lower == "about" || T[k].lower == "over" || T[k].lower == "nearly" ||
+       T[k].lower == "almost" || T[k].lower == "some" || T[k].lower == "roughly" ||
+       T[k].lower == "approximately" || T[k].lower == "least")) {
+    *qualifier = T[k].lower;
+    ++k;
+  }
+  if (k >= end) return 0;
+  long long v = 0;
+  const Token& t = T[k];
+  if (t.kind == TokKind::kNumber) {
+    std::string digits;
+    bool dot = false;
+    for (char c : t.lower) {
+      if (c == ',') continue;
+      if (c == '.') { dot = true; digits.push_back(c); continue; }
+      if (c < '0' || c > '9') return 0;  // "3rd", "1990s"
+      digits.push_back(c);
+    }
+    // A year is not a count.
+    if (!dot && t.lower.size() == 4 && t.lower.find(',') == std::string::npos) {
+      long long y = std::atoll(digits.c_str());
+      if (y >= 1900 && y <= 2100) return 0;
+    }
+    double d = std::atof(digits.c_str());
+    ++k;
+    if (k < end) {
+      long long mult = Multiplier(T[k].lower);
+      if (mult) { d *= static_cast<double>(mult); ++k; }
+    }
+    v = static_cast<long long>(d + 0.5);
+    if (dot && v < 1000) return 0;  // "2.5" alone: not people
+  } else if (long long w = WordNumber(t.lower)) {
+    v = w;
+    ++k;
+    // "twenty five", "two dozen", "five hundred", "two thousand"
+    if (k < end && v >= 20 && v < 100 && WordNumber(T[k].lower) > 0 && WordNumber(T[k].lower) < 10) { v += WordNumber(T[k].lower); ++k; }
+    if (k < end && Multiplier(T[k].lower)) { v *= Multiplier(T[k].lower); ++k; }
+    if (k < end && Multiplier(T[k].lower) >= 1000) { v *= Multiplier(T[k].lower); ++k; }
+  } else if ((t.lower == "hundreds" || t.lower == "thousands" || t.lower == "dozens" || t.lower == "millions") &&
+             k + 1 < end && T[k + 1].lower == "of") {
+    v = t.lower == "hundreds" ? 100 : t.lower == "thousands" ? 1000 : t.lower == "dozens" ? 12 : 1000000;
+    if (qualifier->empty()) *qualifier = t.lower;
+    k += 2;
+  } else {
+    return 0;
+  }
+  // Exclusions: money, ages, times, percentages, distances.
+  if (i > 0 && (T[i - 1].lower == "$" || T[i - 1].lower == "rs" || T[i - 1].lower == "rs." ||
+                T[i - 1].lower == "€" || T[i - 1].lower == "£" || T[i - 1].lower == "aged" ||
+                T[i - 1].lower == "no." || T[i - 1].lower == "number" || T[i - 1].lower == "page" ||
+                T[i - 1].lower == "+" || T[i - 1].lower == "room")) return 0;
+  if (k < end && (IsExcludedUnit(T[k].lower) || T[k].lower == "-" || T[k].lower == ":" || T[k].lower == "/")) return 0;
+  *value = v;
+  return k - i;
+}
+
+void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
+  const auto& T = doc.tokens;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const SentenceTokens& st = doc.sentences[s];
+    const SentenceAnalysis& a = doc.analyses[s];
+    const uint32_t g0 = st.first;
+    std::vector<bool> used(st.count, false);
+    auto emit = [&](uint32_t k, uint32_t len, long long v, const std::string& qual, const std::string& type,
+                    uint32_t obj_end) {
+      // object: the noun phrase after the number
+      uint32_t o = k + len, oe = o;
+      while (oe < obj_end && oe < k + len + 4 &&
+             (a.info[oe].pos == Pos::kAdj || a.info[oe].pos == Pos::kNoun || a.info[oe].pos == Pos::kPropn ||
+              a.mention_at[oe] >= 0)) ++oe;
+      Count c;
+      c.type = type;
+      c.number = v;
+      c.qualifier = qual;
+      if (oe > o) c.object = std::string(doc.Slice(g0 + o, g0 + oe - 1));
+      uint32_t last = oe > o ? oe - 1 : k + len - 1;
+      c.span = {T[g0 + k].begin, T[g0 + last].end};
+      c.sentence = st.span;
+      for (uint32_t q = k; q < k + len && q < st.count; ++q) used[q] = true;
+      rec->counts.push_back(std::move(c));
+    };
+    for (const VerbGroup& g : a.verbs) {
+      const auto* triggers = model.CountTriggers(g.lemma);
+      if (!triggers) continue;
+      // The counted people: the object (active) or the subject (passive).
+      uint32_t lo = g.passive ? (g.has_subject ? g.subj_first : g.first) : g.head + 1;
+      uint32_t hi = g.passive ? g.first : g.obj_end;
+      if (g.passive && !g.has_subject) continue;
+      for (uint32_t k = lo; k < hi; ++k) {
+        if (used[k]) continue;
+        long long v = 0;
+        std::string qual;
+        uint32_t len = ParseNumber(doc, g0 + k, g0 + hi, &v, &qual);
+        if (!len || v <= 0) continue;
+        // the head noun of the counted phrase decides between triggers
+        uint32_t o = k + len, oe = o;
+        while (oe < hi && (a.info[oe].pos == Pos::kAdj || a.info[oe].pos == Pos::kNoun ||
+                           a.info[oe].pos == Pos::kPropn || a.mention_at[oe] >= 0)) ++oe;
+        std::string head = oe > o ? T[g0 + oe - 1].lower : "";
+        const CountTrigger* chosen = nullptr;
+        for (const CountTrigger& tr : *triggers) {
+          if (tr.object_class.empty()) { if (!chosen) chosen = &tr; continue; }
+          if (model.InClass(tr.object_class, head)) { chosen = &tr; break; }
+        }
+        if (!chosen || (!chosen->object_class.empty() && !model.InClass(chosen->object_class, head))) {
+          // a trigger that needs a class ("take &CAPTIVE") and no class member
+          bool any_plain = false;
+          for (const CountTrigger& tr : *triggers) any_plain |= tr.object_class.empty();
+          if (!any_plain) continue;
+        }
+        // Only people are counted: "killed 5 cows" should not count, but the
+        // object may be omitted ("killed 12"). Reject objects that are dates or units.
+        emit(k, len, v, qual, chosen->type, hi);
+        k += len - 1;
+      }
+    }
+    // "12 dead", "30 injured", "5 killed": a number before a count noun.
+    for (uint32_t k = 0; k < st.count; ++k) {
+      if (used[k]) continue;
+      long long v = 0;
+      std::string qual;
+      uint32_t len = ParseNumber(doc, g0 + k, g0 + st.count, &v, &qual);
+      if (!len) continue;
+      uint32_t nx = k + len;
+      if (nx < st.count && a.info[nx].pos == Pos::kAdj) ++nx;
+      if (nx < st.count) {
+        if (const std::string* type = model.CountNoun(T[g0 + nx].lower)) {
+          // "5 killed" but not "5 killed 3": the participle must end the phrase
+          bool verbal = nx + 1 < st.count && a.info[nx + 1].pos == Pos::kNum;
+          if (!verbal) emit(k, len, v, qual, *type, nx + 1);
+        }
+      }
+      k += len - 1;
+    }
+  }
+}
+
+}  // namespace dragoman

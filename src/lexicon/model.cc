@@ -1,0 +1,396 @@
+#include "lexicon/model.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace dragoman {
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool ParseLatLon(const std::string& s, double* lat, double* lon) {
+  size_t comma = s.find(',');
+  if (comma == std::string::npos) return false;
+  char* end = nullptr;
+  *lat = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + comma) return false;
+  const char* p = s.c_str() + comma + 1;
+  *lon = std::strtod(p, &end);
+  return end != p && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180;
+}
+
+int QuadOfRoot(int root) {
+  if (root >= 1 && root <= 5) return 1;
+  if (root >= 6 && root <= 8) return 2;
+  if (root >= 9 && root <= 13) return 3;
+  if (root >= 14 && root <= 20) return 4;
+  return 0;
+}
+
+}  // namespace
+
+std::string Person::CodeOn(std::string_view date) const {
+  const Role* fallback = nullptr;
+  for (const Role& r : roles) {
+    if (!r.dated) {
+      if (!fallback) fallback = &r;
+      continue;
+    }
+    if (r.range.Contains(date)) return r.code;
+  }
+  if (fallback) return fallback->code;
+  // No date known: the latest role is the best guess.
+  return (date.empty() && !roles.empty()) ? roles.back().code : "";
+}
+
+const std::vector<uint32_t>* Model::PhrasesStartingWith(const std::string& first) const {
+  auto it = phrase_index_.find(first);
+  return it == phrase_index_.end() ? nullptr : &it->second;
+}
+
+const Country* Model::CountryByCode(std::string_view code) const {
+  auto it = country_by_code_.find(std::string(code));
+  return it == country_by_code_.end() ? nullptr : &countries_[it->second];
+}
+
+const CameoCode* Model::Cameo(std::string_view code) const {
+  auto it = cameo_.find(std::string(code));
+  return it == cameo_.end() ? nullptr : &it->second;
+}
+
+const std::vector<VerbForm>* Model::VerbForms(const std::string& lower) const {
+  auto it = verb_forms_.find(lower);
+  return it == verb_forms_.end() ? nullptr : &it->second;
+}
+
+const std::vector<VerbPattern>* Model::NounPatterns(const std::string& lower) const {
+  auto it = noun_patterns_.find(lower);
+  return it == noun_patterns_.end() ? nullptr : &it->second;
+}
+
+const std::vector<VerbPattern>* Model::Patterns(const std::string& lemma) const {
+  auto it = patterns_.find(lemma);
+  return it == patterns_.end() ? nullptr : &it->second;
+}
+
+bool Model::InClass(const std::string& cls, const std::string& lower) const {
+  auto it = classes_.find(cls);
+  return it != classes_.end() && it->second.count(lower) > 0;
+}
+
+char Model::GenderOfGivenName(const std::string& lower) const {
+  auto it = given_.find(lower);
+  return it == given_.end() ? 0 : it->second;
+}
+
+const std::vector<CountTrigger>* Model::CountTriggers(const std::string& lemma) const {
+  auto it = count_triggers_.find(lemma);
+  return it == count_triggers_.end() ? nullptr : &it->second;
+}
+
+const std::string* Model::CountNoun(const std::string& lower) const {
+  auto it = count_nouns_.find(lower);
+  return it == count_nouns_.end() ? nullptr : &it->second;
+}
+
+std::string Model::Plural(const std::string& w) {
+  if (w.empty()) return w;
+  auto ends = [&](const char* s) {
+    size_t n = std::char_traits<char>::length(s);
+    return w.size() >= n && w.compare(w.size() - n, n, s) == 0;
+  };
+  if (ends("man")) return w.substr(0, w.size() - 3) + "men";
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return w + "es";
+  if (w.size() > 1 && w.back() == 'y' && !IsVowel(w[w.size() - 2])) return w.substr(0, w.size() - 1) + "ies";
+  return w + "s";
+}
+
+std::vector<std::string> Model::Inflect(const std::string& w, uint8_t bits) const {
+  std::vector<std::string> out;
+  if (w.empty()) return out;
+  auto irr = irregular_.find(w);
+  const Irregular* ir = irr == irregular_.end() ? nullptr : &irr->second;
+  size_t n = w.size();
+  bool cons_y = n > 1 && w.back() == 'y' && !IsVowel(w[n - 2]);
+  bool cvc = n >= 3 && !IsVowel(w[n - 1]) && IsVowel(w[n - 2]) && !IsVowel(w[n - 3]) &&
+             w[n - 1] != 'w' && w[n - 1] != 'x' && w[n - 1] != 'y' && n <= 4;
+  if (bits & kBase) out.push_back(w);
+  if (bits & kThird) {
+    if (ir && !ir->third.empty()) out.push_back(ir->third);
+    else if (cons_y) out.push_back(w.substr(0, n - 1) + "ies");
+    else if (w.back() == 's' || w.back() == 'x' || w.back() == 'z' || w.back() == 'o' ||
+             (n > 1 && (w.compare(n - 2, 2, "ch") == 0 || w.compare(n - 2, 2, "sh") == 0)))
+      out.push_back(w + "es");
+    else out.push_back(w + "s");
+  }
+  std::string ed = w.back() == 'e' ? w + "d" : cons_y ? w.substr(0, n - 1) + "ied" : w + "ed";
+  if (bits & kPast) {
+    if (ir && !ir->past.empty()) {
+      for (auto& f : SplitTrim(ir->past, "/")) out.push_back(f);
+    } else {
+      out.push_back(ed);
+      if (cvc) out.push_back(w + w.back() + "ed");
+    }
+  }
+  if (bits & kParticiple) {
+    if (ir && !ir->participle.empty()) {
+      for (auto& f : SplitTrim(ir->participle, "/")) out.push_back(f);
+    } else {
+      out.push_back(ed);
+      if (cvc) out.push_back(w + w.back() + "ed");
+    }
+  }
+  if (bits & kGerund) {
+    if (ir && !ir->gerund.empty()) out.push_back(ir->gerund);
+    else if (n > 2 && w.compare(n - 2, 2, "ie") == 0) out.push_back(w.substr(0, n - 2) + "ying");
+    else if (w.back() == 'e' && n > 2 && w[n - 2] != 'e' && w[n - 2] != 'y' && w[n - 2] != 'o')
+      out.push_back(w.substr(0, n - 1) + "ing");
+    else {
+      out.push_back(w + "ing");
+      if (cvc) out.push_back(w + w.back() + "ing");
+    }
+  }
+  return out;
+}
+
+ModelBuilder::ModelBuilder() : m_(std::make_unique<Model>()) {}
+
+void ModelBuilder::AddPhrase(const std::string& raw, PhraseKind kind, uint32_t index) {
+  bool exact = !raw.empty() && raw[0] == '=';
+  std::string name = exact ? raw.substr(1) : raw;
+  std::vector<Token> toks;
+  m_->tokenizer_.Tokenize(name, 0, static_cast<uint32_t>(name.size()), &toks);
+  if (toks.empty()) return;
+  Phrase p;
+  p.kind = kind;
+  p.index = index;
+  for (const Token& t : toks) {
+    p.tokens.push_back(t.lower);
+    if (exact) p.exact.emplace_back(t.text);
+  }
+  m_->phrases_.push_back(std::move(p));
+}
+
+void ModelBuilder::AddVerbLemma(const std::string& lemma) {
+  struct Bit { uint8_t b; };
+  for (uint8_t b : {kBase, kThird, kPast, kParticiple, kGerund}) {
+    for (const std::string& f : m_->Inflect(lemma, b)) {
+      auto& forms = m_->verb_forms_[f];
+      auto it = std::find_if(forms.begin(), forms.end(), [&](const VerbForm& v) { return v.lemma == lemma; });
+      if (it == forms.end()) forms.push_back({lemma, b});
+      else it->bits |= b;
+    }
+  }
+}
+
+void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::string>* warnings) {
+  auto warn = [&](const Entry& e, const std::string& msg) {
+    if (warnings) warnings->push_back(e.file + ":" + std::to_string(e.line) + ": " + msg);
+  };
+  Model& m = *m_;
+  for (const Entry& e : entries) {
+    if (e.kind == "country") {
+      if (e.key.size() != 3) { warn(e, "country key must be an ISO alpha-3 code"); continue; }
+      Country c;
+      c.code = e.key;
+      c.name = e.names.empty() ? e.key : e.names[0];
+      std::string at = e.Get("at");
+      if (!at.empty() && !ParseLatLon(at, &c.lat, &c.lon)) warn(e, "bad at=LAT,LON");
+      std::string cap = e.Get("capital");
+      if (!cap.empty()) {
+        size_t atpos = cap.find('@');
+        c.capital = std::string(Trim(cap.substr(0, atpos)));
+        if (atpos != std::string::npos && !ParseLatLon(cap.substr(atpos + 1), &c.cap_lat, &c.cap_lon))
+          warn(e, "bad capital=NAME@LAT,LON");
+      }
+      uint32_t idx = static_cast<uint32_t>(m.countries_.size());
+      if (m.country_by_code_.count(c.code)) { warn(e, "duplicate country " + c.code); continue; }
+      m.country_by_code_[c.code] = idx;
+      m.countries_.push_back(c);
+      for (const auto& n : e.names) AddPhrase(n, PhraseKind::kCountry, idx);
+      for (const auto& n : e.GetAll("adj")) AddPhrase(n, PhraseKind::kCountryAdj, idx);
+      for (const auto& n : e.GetAll("people")) AddPhrase(n, PhraseKind::kCountryPeople, idx);
+      if (!c.capital.empty()) {
+        Place p{c.capital, c.code, "capital", c.cap_lat, c.cap_lon, 0};
+        uint32_t pidx = static_cast<uint32_t>(m.places_.size());
+        m.places_.push_back(p);
+        AddPhrase(c.capital, PhraseKind::kPlace, pidx);
+      }
+    } else if (e.kind == "org") {
+      if (e.key.empty() || e.names.empty()) { warn(e, "org needs a code and a name"); continue; }
+      Org o{e.key, e.names[0], e.Get("type"), e.Get("country"), e.GetAll("is")};
+      if (o.country.empty() && e.key.size() >= 3) {
+        std::string cc = e.key.substr(0, 3);
+        if (m.country_by_code_.count(cc)) o.country = cc;
+      }
+      uint32_t idx = static_cast<uint32_t>(m.orgs_.size());
+      m.orgs_.push_back(o);
+      for (const auto& n : e.names) AddPhrase(n, PhraseKind::kOrg, idx);
+    } else if (e.kind == "person") {
+      if (e.names.empty()) { warn(e, "person needs a name"); continue; }
+      Person p;
+      p.name = e.names[0].size() && e.names[0][0] == '=' ? e.names[0].substr(1) : e.names[0];
+      std::string g = e.Get("gender");
+      p.gender = g.empty() ? 0 : g[0];
+      bool ok = true;
+      for (const auto& [k, v] : e.fields) {
+        if (k != "role") continue;
+        Role r;
+        std::string_view sv(v);
+        size_t sp = sv.find(' ');
+        r.code = std::string(sv.substr(0, sp));
+        if (sp != std::string_view::npos) {
+          std::string err;
+          if (!ParseDateRange(sv.substr(sp + 1), &r.range, &err)) { warn(e, err); ok = false; break; }
+          r.dated = true;
+        }
+        p.roles.push_back(r);
+      }
+      if (!ok) continue;
+      uint32_t idx = static_cast<uint32_t>(m.persons_.size());
+      m.persons_.push_back(p);
+      for (const auto& n : e.names) AddPhrase(n, PhraseKind::kPerson, idx);
+    } else if (e.kind == "agent") {
+      if (e.key.empty() || e.names.empty()) { warn(e, "agent needs a role code and words"); continue; }
+      uint32_t idx = static_cast<uint32_t>(m.agents_.size());
+      m.agents_.push_back({e.key, e.names[0]});
+      for (const auto& n : e.names) AddPhrase(n, PhraseKind::kAgent, idx);
+    } else if (e.kind == "place") {
+      if (e.names.empty()) { warn(e, "place needs a name"); continue; }
+      Place p;
+      p.name = e.names[0];
+      p.country = e.Get("country");
+      p.kind = e.Get("kind");
+      std::string at = e.Get("at");
+      if (!at.empty() && !ParseLatLon(at, &p.lat, &p.lon)) warn(e, "bad at=LAT,LON");
+      p.pop = std::atoll(e.Get("pop").c_str());
+      uint32_t idx = static_cast<uint32_t>(m.places_.size());
+      m.places_.push_back(p);
+      for (const auto& n : e.names) AddPhrase(n, PhraseKind::kPlace, idx);
+    } else if (e.kind == "code") {
+      CameoCode c;
+      c.code = e.key;
+      c.name = e.names.empty() ? "" : e.names[0];
+      c.goldstein = std::atof(e.Get("goldstein").c_str());
+      c.plover = e.Get("plover");
+      if (c.plover == "NONE") c.plover.clear();
+      c.mode = e.Get("mode");
+      c.quad = c.code.size() >= 2 ? QuadOfRoot(std::atoi(c.code.substr(0, 2).c_str())) : 0;
+      if (c.code.size() < 2 || c.code.size() > 4) { warn(e, "CAMEO code must have 2-4 digits"); continue; }
+      m.cameo_[c.code] = c;
+    } else if (e.kind == "class") {
+      auto& set = m.classes_[e.key];
+      for (const auto& n : e.names) {
+        std::string low = ToLower(n);
+        set.insert(low);
+        set.insert(Model::Plural(low));
+      }
+    } else if (e.kind == "irregular") {
+      Model::Irregular ir{e.Get("past"), e.Get("participle"), e.Get("third"), e.Get("gerund")};
+      if (ir.participle.empty()) ir.participle = ir.past;
+      m.irregular_[e.key] = ir;
+    } else if (e.kind == "given") {
+      std::string g = e.Get("gender");
+      for (const auto& n : e.names) m.given_[ToLower(n)] = g.empty() ? 0 : g[0];
+    } else if (e.kind == "light") {
+      for (const auto& n : e.names) {
+        m.light_verbs_.insert(ToLower(n));
+        AddVerbLemma(ToLower(n));
+      }
+    } else if (e.kind == "verb" || e.kind == "count" || e.kind == "noun") {
+      verbs_.push_back(e);
+    } else {
+      warn(e, "unknown kind '" + e.kind + "'");
+    }
+  }
+}
+
+Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* warnings) {
+  Model& m = *m_;
+  auto compile_elems = [&](const std::vector<std::string>& words, size_t from, VerbPattern* p,
+                           const Entry& e) -> bool {
+    for (size_t k = from; k < words.size(); ++k) {
+      const std::string& w = words[k];
+      PatternElem el;
+      if (w == "+") {
+        el.type = PatternElem::kTarget;
+        p->has_target = true;
+      } else if (w == "$") {
+        continue;
+      } else if (w[0] == '&') {
+        el.type = PatternElem::kClass;
+        std::string cls = w.substr(1);
+        auto it = m.classes_.find(cls);
+        if (it == m.classes_.end()) {
+          if (warnings) warnings->push_back(e.file + ":" + std::to_string(e.line) + ": unknown class &" + cls);
+          return false;
+        }
+        el.forms.assign(it->second.begin(), it->second.end());
+        ++p->specificity;
+      } else {
+        el.type = PatternElem::kWord;
+        std::string low = ToLower(w);
+        el.forms = m.Inflect(low, kBase | kThird | kPast | kParticiple | kGerund);
+        el.forms.push_back(Model::Plural(low));
+        ++p->specificity;
+      }
+      p->elems.push_back(std::move(el));
+    }
+    return true;
+  };
+  for (const Entry& e : verbs_) {
+    if (e.kind == "count") {
+      for (const auto& name : e.names) {
+        std::vector<std::string> words = SplitTrim(name, " ");
+        if (words.empty()) continue;
+        CountTrigger t{e.key, words.size() > 1 && words[1][0] == '&' ? words[1].substr(1) : ""};
+        m.count_triggers_[ToLower(words[0])].push_back(t);
+        AddVerbLemma(ToLower(words[0]));
+      }
+      for (const auto& n : e.GetAll("nouns")) m.count_nouns_[ToLower(n)] = e.key;
+      continue;
+    }
+    if (!m.cameo_.empty() && !m.cameo_.count(e.key)) {
+      if (warnings) warnings->push_back(e.file + ":" + std::to_string(e.line) + ": unknown CAMEO code " + e.key);
+      continue;
+    }
+    for (const auto& text : e.names) {
+      std::vector<std::string> words = SplitTrim(text, " ");
+      if (words.empty() || words[0] == "+" || words[0][0] == '&') {
+        if (warnings) warnings->push_back(e.file + ":" + std::to_string(e.line) + ": pattern '" + text + "' must start with a verb");
+        continue;
+      }
+      VerbPattern p;
+      p.code = e.key;
+      p.text = text;
+      if (!compile_elems(words, 1, &p, e)) continue;
+      std::string lemma = ToLower(words[0]);
+      if (e.kind == "noun") {
+        m.noun_patterns_[lemma].push_back(p);
+        m.noun_patterns_[Model::Plural(lemma)].push_back(std::move(p));
+      } else {
+        AddVerbLemma(lemma);
+        m.patterns_[lemma].push_back(std::move(p));
+      }
+      ++m.pattern_count_;
+    }
+  }
+  for (auto* table : {&m.patterns_, &m.noun_patterns_})
+  for (auto& [lemma, list] : *table) {
+    std::stable_sort(list.begin(), list.end(), [](const VerbPattern& a, const VerbPattern& b) {
+      if (a.specificity != b.specificity) return a.specificity > b.specificity;
+      return a.has_target > b.has_target;
+    });
+  }
+  // Index phrases by first token, longest first (ties: file order).
+  for (uint32_t i = 0; i < m.phrases_.size(); ++i) m.phrase_index_[m.phrases_[i].tokens[0]].push_back(i);
+  for (auto& [first, list] : m.phrase_index_) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return m.phrases_[a].tokens.size() > m.phrases_[b].tokens.size();
+    });
+  }
+  verbs_.clear();
+  return std::move(m_);
+}
+
+}  // namespace dragoman

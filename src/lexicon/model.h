@@ -1,0 +1,174 @@
+// Model: every dictionary compiled into immutable lookup tables: phrases
+// (actors, agents, places) indexed by first token, verb forms and patterns,
+// CAMEO codes, word classes, given names, count triggers. Built once by
+// ModelBuilder; immutable and safe for concurrent const use afterwards.
+#ifndef DRAGOMAN_LEXICON_MODEL_H_
+#define DRAGOMAN_LEXICON_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "dragoman/status.h"
+#include "lexicon/dictionary.h"
+#include "segment/token.h"
+#include "segment/tokenizer.h"
+
+namespace dragoman {
+
+enum class PhraseKind : uint8_t { kCountry, kCountryAdj, kCountryPeople, kOrg, kPerson, kAgent, kPlace };
+
+struct Phrase {
+  std::vector<std::string> tokens;  // lower-case tokens
+  std::vector<std::string> exact;   // when non-empty: tokens must match as written
+  PhraseKind kind;
+  uint32_t index;  // into the table of its kind
+};
+
+struct Country {
+  std::string code, name, capital;
+  double lat = 0, lon = 0, cap_lat = 0, cap_lon = 0;
+};
+
+struct Org {
+  std::string code, name, type, country;
+  std::vector<std::string> is;  // generic nouns that may refer back ("group")
+};
+
+struct Role {
+  std::string code;
+  DateRange range;
+  bool dated = false;
+};
+
+struct Person {
+  std::string name;  // the fullest name
+  char gender = 0;   // 'm', 'f' or 0
+  std::vector<Role> roles;
+  std::string CodeOn(std::string_view date) const;
+};
+
+struct Agent {
+  std::string code;  // role code: COP, MIL, ...
+  std::string name;
+};
+
+struct Place {
+  std::string name, country, kind;
+  double lat = 0, lon = 0;
+  long long pop = 0;
+};
+
+struct CameoCode {
+  std::string code, name, plover, mode;
+  double goldstein = 0;
+  int quad = 0;
+};
+
+// One element of a verb pattern after the head verb.
+struct PatternElem {
+  enum Type : uint8_t { kWord, kClass, kTarget } type;
+  std::vector<std::string> forms;  // accepted lower-case forms (kWord / kClass)
+};
+
+struct VerbPattern {
+  std::string code;   // CAMEO code
+  std::string text;   // the pattern as written
+  std::vector<PatternElem> elems;  // after the head verb
+  bool has_target = false;
+  int specificity = 0;  // number of literal elements; longer wins
+};
+
+enum VerbFormBits : uint8_t { kBase = 1, kThird = 2, kPast = 4, kParticiple = 8, kGerund = 16 };
+
+struct VerbForm {
+  std::string lemma;
+  uint8_t bits = 0;
+};
+
+struct CountTrigger {
+  std::string type;   // KILL, ...
+  std::string object_class;  // required object class, or empty
+};
+
+class Model {
+ public:
+  const Tokenizer& tokenizer() const { return tokenizer_; }
+
+  // Phrases starting with token lower-case form `first`, longest first.
+  const std::vector<uint32_t>* PhrasesStartingWith(const std::string& first) const;
+  const Phrase& phrase(uint32_t i) const { return phrases_[i]; }
+
+  const std::vector<Country>& countries() const { return countries_; }
+  const std::vector<Org>& orgs() const { return orgs_; }
+  const std::vector<Person>& persons() const { return persons_; }
+  const std::vector<Agent>& agents() const { return agents_; }
+  const std::vector<Place>& places() const { return places_; }
+  const Country* CountryByCode(std::string_view code) const;
+
+  const CameoCode* Cameo(std::string_view code) const;
+  const std::unordered_map<std::string, CameoCode>& cameo() const { return cameo_; }
+  // Verb forms of a lower-case word (several lemmas possible).
+  const std::vector<VerbForm>* VerbForms(const std::string& lower) const;
+  const std::vector<VerbPattern>* Patterns(const std::string& lemma) const;
+  // Nominal event patterns ("threat to +") keyed by the event noun, singular.
+  const std::vector<VerbPattern>* NounPatterns(const std::string& lower) const;
+  // Light verbs whose object noun carries the event ("issue a threat").
+  bool IsLightVerb(const std::string& lemma) const { return light_verbs_.count(lemma) > 0; }
+  size_t pattern_count() const { return pattern_count_; }
+  bool InClass(const std::string& cls, const std::string& lower) const;
+  char GenderOfGivenName(const std::string& lower) const;
+  const std::vector<CountTrigger>* CountTriggers(const std::string& lemma) const;
+  // Count nouns that carry their type after a number ("12 dead", "30 injured").
+  const std::string* CountNoun(const std::string& lower) const;
+  // Regular + irregular inflection of a verb lemma.
+  std::vector<std::string> Inflect(const std::string& lemma, uint8_t bits) const;
+  static std::string Plural(const std::string& noun);
+
+ private:
+  friend class ModelBuilder;
+  Tokenizer tokenizer_;
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<uint32_t>> phrase_index_;
+  std::vector<Country> countries_;
+  std::unordered_map<std::string, uint32_t> country_by_code_;
+  std::vector<Org> orgs_;
+  std::vector<Person> persons_;
+  std::vector<Agent> agents_;
+  std::vector<Place> places_;
+  std::unordered_map<std::string, CameoCode> cameo_;
+  std::unordered_map<std::string, std::vector<VerbForm>> verb_forms_;
+  std::unordered_map<std::string, std::vector<VerbPattern>> patterns_;
+  std::unordered_map<std::string, std::vector<VerbPattern>> noun_patterns_;
+  std::unordered_set<std::string> light_verbs_;
+  size_t pattern_count_ = 0;
+  std::unordered_map<std::string, std::unordered_set<std::string>> classes_;
+  std::unordered_map<std::string, char> given_;
+  std::unordered_map<std::string, std::vector<CountTrigger>> count_triggers_;
+  std::unordered_map<std::string, std::string> count_nouns_;
+  struct Irregular { std::string past, participle, third, gerund; };
+  std::unordered_map<std::string, Irregular> irregular_;
+};
+
+class ModelBuilder {
+ public:
+  ModelBuilder();
+  // Adds entries read from the project's format. Problems that make an entry
+  // unusable go to *warnings as "FILE:LINE: reason".
+  void Add(const std::vector<Entry>& entries, std::vector<std::string>* warnings);
+  // Compiles the tables. The builder is empty afterwards.
+  Result<std::unique_ptr<Model>> Build(std::vector<std::string>* warnings);
+
+ private:
+  void AddPhrase(const std::string& name, PhraseKind kind, uint32_t index);
+  void AddVerbLemma(const std::string& lemma);
+  std::unique_ptr<Model> m_;
+  std::vector<Entry> verbs_;  // compiled after classes and irregulars are known
+};
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_LEXICON_MODEL_H_

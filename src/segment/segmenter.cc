@@ -1,0 +1,91 @@
+#include "segment/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+namespace dragoman {
+namespace {
+
+bool IsSentenceEnd(const Token& t) {
+  return t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "?" || t.lower == "!");
+}
+
+}  // namespace
+
+Segmenter::Segmenter(const Tokenizer* tokenizer) : tokenizer_(tokenizer) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status)) return;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
+  if (U_SUCCESS(status)) {
+    for (const std::string& a : DefaultAbbreviations()) {
+      // ICU wants the abbreviation as written; add lower and capitalised forms.
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
+      builder->suppressBreakAfter(u, status);
+      icu::UnicodeString cap = u;
+      cap.replace(0, 1, u_toupper(u.charAt(0)));
+      builder->suppressBreakAfter(cap, status);
+      icu::UnicodeString upper = u;
+      upper.toUpper();
+      builder->suppressBreakAfter(upper, status);
+      status = U_ZERO_ERROR;
+    }
+    breaker_.reset(builder->wrapIteratorWithFilter(base.release(), status));
+    if (U_FAILURE(status)) breaker_.reset();
+  }
+  if (!breaker_) {
+    status = U_ZERO_ERROR;
+    breaker_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  }
+}
+
+Segmenter::~Segmenter() = default;
+
+void Segmenter::Segment(std::string_view text, std::vector<SentenceTokens>* sentences,
+                        std::vector<Token>* tokens) {
+  sentences->clear();
+  tokens->clear();
+  if (text.empty()) return;
+  std::vector<uint32_t> bounds;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_SUCCESS(status) && breaker_) {
+    breaker_->setText(ut, status);
+    for (int32_t b = breaker_->next(); b != icu::BreakIterator::DONE; b = breaker_->next()) {
+      bounds.push_back(static_cast<uint32_t>(b));
+    }
+    breaker_->setText(icu::UnicodeString());  // drop the reference to text
+  }
+  utext_close(ut);
+  if (bounds.empty() || bounds.back() != text.size()) bounds.push_back(static_cast<uint32_t>(text.size()));
+
+  uint32_t start = 0;
+  for (uint32_t b : bounds) {
+    uint32_t first = static_cast<uint32_t>(tokens->size());
+    tokenizer_->Tokenize(text, start, b, tokens);
+    start = b;
+    uint32_t n = static_cast<uint32_t>(tokens->size()) - first;
+    if (n == 0) continue;
+    // A run-on "sentence": cut it, at a sentence-like mark if one is near.
+    uint32_t piece = first;
+    while (tokens->size() - piece > kMaxSentenceTokens) {
+      uint32_t cut = piece + kMaxSentenceTokens;
+      for (uint32_t k = cut; k > piece + kMaxSentenceTokens / 2; --k) {
+        const Token& t = (*tokens)[k - 1];
+        if (IsSentenceEnd(t) || t.lower == ";" || t.lower == ",") {
+          cut = k;
+          break;
+        }
+      }
+      sentences->push_back({{(*tokens)[piece].begin, (*tokens)[cut - 1].end}, piece, cut - piece});
+      piece = cut;
+    }
+    uint32_t last = static_cast<uint32_t>(tokens->size());
+    sentences->push_back({{(*tokens)[piece].begin, (*tokens)[last - 1].end}, piece, last - piece});
+  }
+}
+
+}  // namespace dragoman

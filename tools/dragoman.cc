@@ -1,0 +1,188 @@
+// The dragoman command: `dragoman code` codes news into events, entities,
+// quotations and counts; `dragoman dict stats` describes the dictionaries.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dragoman/engine.h"
+#include "ingest/reader.h"
+#include "lexicon/model.h"
+#include "write/writer.h"
+
+namespace {
+
+using dragoman::Status;
+
+struct CodeArgs {
+  std::vector<std::string> inputs;
+  std::string output = "-";
+  std::string input_format = "auto";
+  std::string date;
+  std::string format = "jsonl";
+  std::vector<std::string> dicts;
+  std::string data_dir;
+  bool no_default_dict = false;
+  bool strict = false;
+  bool keep_modal = false;
+  bool quiet = false;
+};
+
+Status LoadEngine(const std::vector<std::string>& dicts, bool no_default, const std::string& data_dir,
+                  bool keep_modal, std::unique_ptr<dragoman::Engine>* engine) {
+  dragoman::EngineOptions opt;
+  opt.use_default_dict = !no_default;
+  opt.data_dir = data_dir;
+  opt.keep_modal_events = keep_modal;
+  std::vector<std::string> warnings;
+  opt.warnings = &warnings;
+  for (const std::string& d : dicts) {
+    size_t colon = d.find(':');
+    if (colon == std::string::npos) return Status::InvalidArgument("--dict wants FORMAT:PATH, got '" + d + "'");
+    opt.dictionaries.push_back({d.substr(0, colon), d.substr(colon + 1)});
+  }
+  auto e = dragoman::Engine::Load(opt);
+  for (const auto& w : warnings) std::fprintf(stderr, "dragoman: warning: %s\n", w.c_str());
+  if (!e.ok()) return e.status();
+  *engine = std::move(e).value();
+  return Status::Ok();
+}
+
+int RunCode(const CodeArgs& args) {
+  std::unique_ptr<dragoman::Engine> engine;
+  Status st = LoadEngine(args.dicts, args.no_default_dict, args.data_dir, args.keep_modal, &engine);
+  if (!st.ok()) {
+    std::fprintf(stderr, "dragoman: %s\n", st.message().c_str());
+    return 2;
+  }
+  if (!args.date.empty() && !dragoman::ValidIsoDate(args.date)) {
+    std::fprintf(stderr, "dragoman: --date '%s' is not YYYY-MM-DD\n", args.date.c_str());
+    return 2;
+  }
+  dragoman::ReaderOptions ro;
+  ro.date = args.date;
+  ro.strict = args.strict;
+  ro.format = args.input_format == "jsonl" ? dragoman::ReaderOptions::Format::kJsonl
+              : args.input_format == "text" ? dragoman::ReaderOptions::Format::kText
+                                            : dragoman::ReaderOptions::Format::kAuto;
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  dragoman::DocumentReader reader(inputs, ro);
+  FILE* out = stdout;
+  if (args.output != "-") {
+    out = std::fopen(args.output.c_str(), "wb");
+    if (!out) {
+      std::fprintf(stderr, "dragoman: %s: cannot write\n", args.output.c_str());
+      return 2;
+    }
+  }
+  const bool progress = !args.quiet && isatty(fileno(stderr)) && (out != stdout || !isatty(fileno(stdout)));
+  dragoman::Workspace ws;
+  dragoman::Document doc;
+  dragoman::Record rec;
+  std::string buf;
+  long docs = 0, problems = 0, replaced = 0;
+  int exit_code = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  auto last = t0;
+  while (true) {
+    Status problem;
+    bool skipped = true, fatal = false;
+    if (!reader.Next(&doc, &problem, &skipped, &fatal)) break;
+    if (!problem.ok()) {
+      ++problems;
+      std::fprintf(stderr, "dragoman: %s%s\n", problem.message().c_str(), skipped ? " (skipped)" : "");
+      if (fatal) { exit_code = 1; break; }
+    }
+    if (skipped) continue;
+    engine->Code(doc, &ws, &rec);
+    replaced += doc.replaced_bytes;
+    buf.clear();
+    if (args.format == "pretty") dragoman::WritePretty(doc, rec, &buf);
+    else dragoman::WriteJsonLine(doc, rec, &buf);
+    std::fwrite(buf.data(), 1, buf.size(), out);
+    ++docs;
+    if (progress) {
+      auto now = std::chrono::steady_clock::now();
+      if (now - last > std::chrono::milliseconds(500)) {
+        double secs = std::chrono::duration<double>(now - t0).count();
+        std::fprintf(stderr, "\r%ld documents, %.0f documents/s", docs, docs / secs);
+        last = now;
+      }
+    }
+  }
+  std::fflush(out);
+  if (progress) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "\r%ld documents in %.2f s (%.0f documents/s)\n", docs, secs, secs > 0 ? docs / secs : 0.0);
+  }
+  if (replaced) std::fprintf(stderr, "dragoman: replaced %ld invalid UTF-8 sequences with U+FFFD\n", replaced);
+  if (out != stdout && std::fclose(out) != 0) {
+    std::fprintf(stderr, "dragoman: %s: write failed\n", args.output.c_str());
+    return 2;
+  }
+  if (problems && !exit_code) exit_code = 0;  // problems were reported; the rest was coded
+  return exit_code;
+}
+
+int RunDictStats(const std::vector<std::string>& dicts, bool no_default, const std::string& data_dir) {
+  std::unique_ptr<dragoman::Engine> engine;
+  Status st = LoadEngine(dicts, no_default, data_dir, false, &engine);
+  if (!st.ok()) {
+    std::fprintf(stderr, "dragoman: %s\n", st.message().c_str());
+    return 2;
+  }
+  const dragoman::Model& m = engine->model();
+  size_t dated = 0;
+  for (const auto& p : m.persons()) {
+    for (const auto& r : p.roles) if (r.dated) { ++dated; break; }
+  }
+  std::printf("countries          %zu\n", m.countries().size());
+  std::printf("organisations      %zu\n", m.orgs().size());
+  std::printf("people             %zu (%zu with dated roles)\n", m.persons().size(), dated);
+  std::printf("agents             %zu\n", m.agents().size());
+  std::printf("places             %zu\n", m.places().size());
+  std::printf("CAMEO codes        %zu\n", m.cameo().size());
+  std::printf("patterns           %zu\n", m.pattern_count());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dragoman: reads news and writes down who did what to whom, when and where"};
+  app.require_subcommand(1);
+  CodeArgs ca;
+  auto* code = app.add_subcommand("code", "code documents into events, entities, quotations and counts (JSONL)");
+  code->add_option("inputs", ca.inputs, "text or .jsonl files; - for standard input");
+  code->add_option("-o,--output", ca.output, "output file (default: standard output)");
+  code->add_option("--input", ca.input_format, "input format: auto, text or jsonl")->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  code->add_option("--date", ca.date, "document date for plain text (YYYY-MM-DD)");
+  code->add_option("--format", ca.format, "output: jsonl (the contract) or pretty (for a person)")->check(CLI::IsMember({"jsonl", "pretty"}));
+  code->add_option("--dict", ca.dicts, "extra dictionary FORMAT:PATH (repeatable; FORMAT: dragoman)");
+  code->add_flag("--no-default-dict", ca.no_default_dict, "do not load the project's data/ dictionaries");
+  code->add_option("--data", ca.data_dir, "the data/ directory (default: built in, or $DRAGOMAN_DATA)");
+  code->add_flag("--strict", ca.strict, "stop at invalid UTF-8 or a malformed input line");
+  code->add_flag("--keep-modal", ca.keep_modal, "also write negated, planned, threatened and possible events");
+  code->add_flag("-q,--quiet", ca.quiet, "no progress on the terminal");
+
+  auto* dict = app.add_subcommand("dict", "dictionary tools");
+  dict->require_subcommand(1);
+  std::vector<std::string> ddicts;
+  bool dno = false;
+  std::string ddata;
+  auto* stats = dict->add_subcommand("stats", "counts per kind of entry");
+  stats->add_option("--dict", ddicts, "extra dictionary FORMAT:PATH");
+  stats->add_flag("--no-default-dict", dno, "do not load the project's data/");
+  stats->add_option("--data", ddata, "the data/ directory");
+
+  CLI11_PARSE(app, argc, argv);
+  if (code->parsed()) return RunCode(ca);
+  if (stats->parsed()) return RunDictStats(ddicts, dno, ddata);
+  return 0;
+}
