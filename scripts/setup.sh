@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config   # compiler and build
   libicu-dev                         # Unicode: sentence breaks, case folding, UTF-8
+  wordnet-base                       # English verb lemmas and irregular forms for the analysis
   nlohmann-json3-dev                 # JSONL input parsing
   libcli11-dev                       # command line
   libgtest-dev libgmock-dev          # unit tests

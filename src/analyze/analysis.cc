@@ -66,8 +66,8 @@ int KindRank(PhraseKind k) {
     case PhraseKind::kPerson: return 0;
     case PhraseKind::kOrg: return 1;
     case PhraseKind::kCountry: return 2;
-    case PhraseKind::kCountryPeople: return 3;
-    case PhraseKind::kCountryAdj: return 4;
+    case PhraseKind::kCountryAdj: return 3;
+    case PhraseKind::kCountryPeople: return 4;
     case PhraseKind::kPlace: return 5;
     case PhraseKind::kAgent: return 6;
   }
@@ -87,7 +87,10 @@ bool IsSpeechVerb(const std::string& l) {
          l == "explain" || l == "note" || l == "insist" || l == "claim" || l == "announce" ||
          l == "ask" || l == "reply" || l == "respond" || l == "warn" || l == "tweet" ||
          l == "post" || l == "continue" || l == "conclude" || l == "argue" || l == "stress" ||
-         l == "emphasize" || l == "emphasise" || l == "remark" || l == "recall" || l == "acknowledge";
+         l == "emphasize" || l == "emphasise" || l == "remark" || l == "recall" || l == "acknowledge" ||
+         l == "demand" || l == "urge" || l == "vow" || l == "promise" || l == "repeat" || l == "describe" ||
+         l == "call" || l == "quote" || l == "shout" || l == "chant" || l == "admit" || l == "deny" ||
+         l == "predict" || l == "suggest" || l == "threaten" || l == "complain" || l == "allege";
 }
 
 void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
@@ -178,8 +181,8 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     if (to - from > 3) return false;
     for (uint32_t k = from; k < to; ++k) {
       Pos p = a->info[k].pos;
-      if (!(p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPoss || p == Pos::kNum ||
-            (t[k].kind == TokKind::kPunct && t[k].lower == "-")))
+      if (!(p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPoss || p == Pos::kNum || p == Pos::kPropn ||
+            (p == Pos::kVerb && t[k].cap) || (t[k].kind == TokKind::kPunct && t[k].lower == "-")))
         return false;
     }
     return true;
@@ -190,7 +193,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first)) {
       const Mention& nx = raw[k + 1];
       bool cur_country = cur.kind == PhraseKind::kCountry || cur.kind == PhraseKind::kCountryAdj ||
-                         cur.kind == PhraseKind::kPlace;
+                         cur.kind == PhraseKind::kCountryPeople || cur.kind == PhraseKind::kPlace;
       Mention merged = nx;
       merged.first = cur.first;
       if (nx.kind == PhraseKind::kAgent && cur_country) {

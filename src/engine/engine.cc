@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstdio>
 #include <filesystem>
 #include <unordered_map>
 
@@ -89,6 +90,11 @@ Result<std::unique_ptr<Engine>> Engine::Load(const EngineOptions& options) {
                    [&](const Entry& a, const Entry& b) { return rank(a.kind) < rank(b.kind); });
   ModelBuilder builder;
   builder.Add(entries, warnings);
+  // English verbs from WordNet (Debian's wordnet-base), for the analysis.
+  std::string wordnet = std::getenv("DRAGOMAN_WORDNET") ? std::getenv("DRAGOMAN_WORDNET") : "/usr/share/wordnet";
+  if (Status s = builder.AddWordNet(wordnet); !s.ok()) {
+    warnings->push_back(s.message() + " (install wordnet-base; verbs without patterns will be missed)");
+  }
   auto model = builder.Build(warnings);
   if (!model.ok()) return model.status();
   return std::unique_ptr<Engine>(new Engine(std::move(model).value(), options));
@@ -130,6 +136,28 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
       for (Mention& m : doc.analyses[s].mentions) {
         if (m.kind == PhraseKind::kAgent && m.code.size() == 3 && m.agent >= 0) m.code = doc.context_country + m.code;
+      }
+    }
+  }
+  if (std::getenv("DRAGOMAN_DEBUG")) {
+    // A look at the shallow parse, for developers: token/POS, [mentions], <verb groups>.
+    static const char* const kPos[] = {"X", "DET", "PREP", "PRON", "AUX", "MOD", "NEG", "CONJ", "SUB", "REL", "TO",
+                                       "POSS", "VERB", "NOUN", "PROPN", "ADJ", "ADV", "NUM", "PUNCT", "QUOTE"};
+    for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      const SentenceAnalysis& a = doc.analyses[s];
+      const Token* t = &doc.tokens[doc.sentences[s].first];
+      std::string line;
+      for (uint32_t i = 0; i < a.count; ++i) {
+        line += std::string(t[i].text) + "/" + kPos[static_cast<int>(a.info[i].pos)];
+        if (a.mention_at[i] >= 0 && a.mentions[a.mention_at[i]].last == i) line += "[" + a.mentions[a.mention_at[i]].code + "]";
+        line += " ";
+      }
+      std::fprintf(stderr, "S%zu: %s\n", s, line.c_str());
+      for (const VerbGroup& g : a.verbs) {
+        std::fprintf(stderr, "   <%s%s mod=%s subj=%s inherit=%d rel=%d obj=%u..%u>\n", g.lemma.c_str(),
+                     g.passive ? " passive" : "", ModalityName(g.modality),
+                     g.has_subject ? std::string(doc.Slice(a.first + g.subj_first, a.first + g.subj_last)).c_str() : "-",
+                     g.inherit_subject_from, g.relative, g.obj_first, g.obj_end);
       }
     }
   }

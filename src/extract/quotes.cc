@@ -83,6 +83,7 @@ void ExtractQuotes(const Model& model, const DocState& doc, Record* rec) {
         bool speech = IsSpeechVerb(g.lemma);
         if (after) {
           if (gh <= sp.close || !speech) continue;
+          if (NewlineBetween(doc, T[sp.close].end, T[gh].begin)) return;
           // only the first clause after the quote
           bool clean = true;
           for (uint32_t k = sp.close + 1; k < st.first + g.first; ++k) {
@@ -103,20 +104,26 @@ void ExtractQuotes(const Model& model, const DocState& doc, Record* rec) {
           ResolveChunk(model, doc, a, st.first, f, l, &who);
         }
         if (who.empty() && g.first > 0 && t[g.first - 1].lower == ",") {
-          // "NAME, a political advisor to Hamas, told" / "The spokesman, NAME, said"
+          // "NAME, a political advisor to Hamas, told" / "The spokesman, NAME, said":
+          // of the chunk between the commas and the one before, a person wins.
           int c2 = static_cast<int>(g.first) - 2;
           while (c2 >= 0 && t[c2].lower != "," && t[c2].kind != TokKind::kQuote) --c2;
           if (c2 > 0 && t[c2].lower == ",") {
-            ResolveChunk(model, doc, a, st.first, c2 + 1, g.first - 2, &who);
-            if (who.empty() || who[0].code.empty()) {
-              std::vector<ActorMention> before;
-              int c3 = c2 - 1;
-              int c0 = c3;
-              while (c0 > 0 && t[c0 - 1].lower != "," && t[c0 - 1].kind != TokKind::kQuote && t[c0 - 1].lower != ":") --c0;
-              if (c3 >= c0) ResolveChunk(model, doc, a, st.first, static_cast<uint32_t>(c0), static_cast<uint32_t>(c3), &before);
-              bool before_person = !before.empty() && doc.cluster_at[st.first + c0] >= 0;
-              if (!before.empty() && (who.empty() || before_person)) who = before;
-            }
+            std::vector<ActorMention> between, before;
+            if (static_cast<int>(g.first) - 2 > c2)
+              ResolveChunk(model, doc, a, st.first, c2 + 1, g.first - 2, &between);
+            int c0 = c2 - 1;
+            while (c0 > 0 && t[c0 - 1].lower != "," && t[c0 - 1].kind != TokKind::kQuote && t[c0 - 1].lower != ":") --c0;
+            if (c2 - 1 >= c0) ResolveChunk(model, doc, a, st.first, static_cast<uint32_t>(c0), static_cast<uint32_t>(c2 - 1), &before);
+            auto person = [&](const std::vector<ActorMention>& v) {
+              if (v.empty()) return false;
+              for (const Cluster& c : doc.clusters) if (c.type == "PERSON" && c.name == v[0].name) return true;
+              return false;
+            };
+            if (person(before)) who = before;
+            else if (person(between)) who = between;
+            else if (!before.empty()) who = before;
+            else who = between;
           }
         }
         // ... or after it: "said X"
@@ -138,8 +145,13 @@ void ExtractQuotes(const Model& model, const DocState& doc, Record* rec) {
       last_speaker_quote = static_cast<int>(rec->quotes.size());
     } else if (last_speaker_quote >= 0) {
       // A quote that goes on after its speaker was named, in the same paragraph.
+      // A paragraph that is all quotation goes on with the last speaker.
       const Quote& prev = rec->quotes[last_speaker_quote];
-      if (!NewlineBetween(doc, prev.span.end, q.span.begin)) q.speaker = prev.speaker;
+      std::string_view gap = doc.text.substr(prev.span.end, q.span.begin - prev.span.end);
+      size_t newlines = 0;
+      for (char c : gap) newlines += c == '\n';
+      bool starts_paragraph = sp.open == 0 || NewlineBetween(doc, T[sp.open - 1].end, T[sp.open].begin);
+      if (newlines == 0 || (newlines == 1 && starts_paragraph && gap.size() < 400)) q.speaker = prev.speaker;
     }
     rec->quotes.push_back(std::move(q));
   }

@@ -18,7 +18,12 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
     am.name = m.name;
     am.code = m.code;
     // "Netanyahu's office": the person's office speaks for the person.
-    if (m.last + 2 <= last && t[m.last + 1].lower == "'s") {
+    static const char* const kVoices[] = {"office", "government", "administration", "ministry", "spokesman",
+                                          "spokeswoman", "spokesperson", "campaign", "cabinet", "party",
+                                          "team", "lawyer", "lawyers", "aides", "aide", "press"};
+    bool voice = false;
+    for (const char* v : kVoices) voice |= t[last].lower == v;
+    if (m.last + 2 <= last && t[m.last + 1].lower == "'s" && voice) {
       am.span.end = t[last].end;
       am.text = std::string(doc.text.substr(am.span.begin, am.span.end - am.span.begin));
       am.name = m.name + "'s " + std::string(t[last].text);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace dragoman {
 namespace {
@@ -18,6 +20,9 @@ bool ParseLatLon(const std::string& s, double* lat, double* lon) {
   *lon = std::strtod(p, &end);
   return end != p && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180;
 }
+
+// A display name: the first name without its exact-case mark.
+std::string DisplayName(const std::string& n) { return !n.empty() && n[0] == '=' ? n.substr(1) : n; }
 
 int QuadOfRoot(int root) {
   if (root >= 1 && root <= 5) return 1;
@@ -171,9 +176,9 @@ void ModelBuilder::AddPhrase(const std::string& raw, PhraseKind kind, uint32_t i
   m_->phrases_.push_back(std::move(p));
 }
 
-void ModelBuilder::AddVerbLemma(const std::string& lemma) {
-  struct Bit { uint8_t b; };
+void ModelBuilder::AddVerbLemma(const std::string& lemma, uint8_t allowed) {
   for (uint8_t b : {kBase, kThird, kPast, kParticiple, kGerund}) {
+    if (!(allowed & b)) continue;
     for (const std::string& f : m_->Inflect(lemma, b)) {
       auto& forms = m_->verb_forms_[f];
       auto it = std::find_if(forms.begin(), forms.end(), [&](const VerbForm& v) { return v.lemma == lemma; });
@@ -193,7 +198,7 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
       if (e.key.size() != 3) { warn(e, "country key must be an ISO alpha-3 code"); continue; }
       Country c;
       c.code = e.key;
-      c.name = e.names.empty() ? e.key : e.names[0];
+      c.name = e.names.empty() ? e.key : DisplayName(e.names[0]);
       std::string at = e.Get("at");
       if (!at.empty() && !ParseLatLon(at, &c.lat, &c.lon)) warn(e, "bad at=LAT,LON");
       std::string cap = e.Get("capital");
@@ -218,7 +223,7 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
       }
     } else if (e.kind == "org") {
       if (e.key.empty() || e.names.empty()) { warn(e, "org needs a code and a name"); continue; }
-      Org o{e.key, e.names[0], e.Get("type"), e.Get("country"), e.GetAll("is")};
+      Org o{e.key, DisplayName(e.names[0]), e.Get("type"), e.Get("country"), e.GetAll("is")};
       if (o.country.empty() && e.key.size() >= 3) {
         std::string cc = e.key.substr(0, 3);
         if (m.country_by_code_.count(cc)) o.country = cc;
@@ -229,7 +234,7 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
     } else if (e.kind == "person") {
       if (e.names.empty()) { warn(e, "person needs a name"); continue; }
       Person p;
-      p.name = e.names[0].size() && e.names[0][0] == '=' ? e.names[0].substr(1) : e.names[0];
+      p.name = DisplayName(e.names[0]);
       std::string g = e.Get("gender");
       p.gender = g.empty() ? 0 : g[0];
       bool ok = true;
@@ -253,12 +258,12 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
     } else if (e.kind == "agent") {
       if (e.key.empty() || e.names.empty()) { warn(e, "agent needs a role code and words"); continue; }
       uint32_t idx = static_cast<uint32_t>(m.agents_.size());
-      m.agents_.push_back({e.key, e.names[0]});
+      m.agents_.push_back({e.key, DisplayName(e.names[0])});
       for (const auto& n : e.names) AddPhrase(n, PhraseKind::kAgent, idx);
     } else if (e.kind == "place") {
       if (e.names.empty()) { warn(e, "place needs a name"); continue; }
       Place p;
-      p.name = e.names[0];
+      p.name = DisplayName(e.names[0]);
       p.country = e.Get("country");
       p.kind = e.Get("kind");
       std::string at = e.Get("at");
@@ -303,6 +308,57 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
       warn(e, "unknown kind '" + e.kind + "'");
     }
   }
+}
+
+Status ModelBuilder::AddWordNet(const std::string& dir) {
+  auto tag_counts = [](const std::string& path, std::unordered_map<std::string, int>* out) -> bool {
+    std::ifstream in(path);
+    if (!in) return false;
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;  // licence header
+      std::istringstream ss(line);
+      std::string lemma, pos;
+      int synsets = 0, pointers = 0;
+      ss >> lemma >> pos >> synsets >> pointers;
+      std::string skip;
+      for (int i = 0; i < pointers; ++i) ss >> skip;
+      int senses = 0, tagged = 0;
+      ss >> senses >> tagged;
+      if (lemma.find('_') != std::string::npos) continue;
+      (*out)[lemma] = tagged + 1;
+    }
+    return true;
+  };
+  std::unordered_map<std::string, int> verbs, nouns;
+  if (!tag_counts(dir + "/index.verb", &verbs)) return Status::NotFound(dir + "/index.verb: cannot open");
+  tag_counts(dir + "/index.noun", &nouns);
+  // Irregular forms: "took take".
+  std::ifstream exc(dir + "/verb.exc");
+  std::string line;
+  while (std::getline(exc, line)) {
+    std::istringstream ss(line);
+    std::string form, base;
+    ss >> form >> base;
+    if (form.empty() || base.empty() || form.find('_') != std::string::npos) continue;
+    auto& ir = m_->irregular_[base];
+    bool ing = form.size() > 3 && form.compare(form.size() - 3, 3, "ing") == 0;
+    if (ing) {
+      if (ir.gerund.empty()) ir.gerund = form;
+    } else if (!(form.size() > 1 && form.back() == 's' && form.size() == base.size() + 1)) {
+      // keep data/irregular.txt's word when it has one
+      if (ir.past.empty()) ir.past = form;
+      else if (ir.past.find(form) == std::string::npos) ir.past += "/" + form;
+      if (ir.participle.empty()) ir.participle = form;
+      else if (ir.participle.find(form) == std::string::npos) ir.participle += "/" + form;
+    }
+  }
+  for (const auto& [lemma, vcount] : verbs) {
+    auto n = nouns.find(lemma);
+    bool noun_mostly = n != nouns.end() && n->second > vcount;
+    wordnet_verbs_.emplace_back(lemma, noun_mostly ? uint8_t(kPast | kParticiple | kGerund) : uint8_t(0xFF));
+  }
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* warnings) {
@@ -382,6 +438,10 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       return a.has_target > b.has_target;
     });
   }
+  // WordNet verbs, after the irregular forms are all known.
+  std::sort(wordnet_verbs_.begin(), wordnet_verbs_.end());
+  for (const auto& [lemma, bits] : wordnet_verbs_) AddVerbLemma(lemma, bits);
+  wordnet_verbs_.clear();
   // Index phrases by first token, longest first (ties: file order).
   for (uint32_t i = 0; i < m.phrases_.size(); ++i) m.phrase_index_[m.phrases_[i].tokens[0]].push_back(i);
   for (auto& [first, list] : m.phrase_index_) {

@@ -159,14 +159,20 @@ class ModelBuilder {
   // Adds entries read from the project's format. Problems that make an entry
   // unusable go to *warnings as "FILE:LINE: reason".
   void Add(const std::vector<Entry>& entries, std::vector<std::string>* warnings);
+  // Adds the verbs of a WordNet 3.0 database directory (index.verb,
+  // index.noun, verb.exc) so that the analysis knows English verbs beyond the
+  // patterns. Verbs used mostly as nouns ("contract", "people") get only
+  // their -ed and -ing forms.
+  Status AddWordNet(const std::string& dir);
   // Compiles the tables. The builder is empty afterwards.
   Result<std::unique_ptr<Model>> Build(std::vector<std::string>* warnings);
 
  private:
   void AddPhrase(const std::string& name, PhraseKind kind, uint32_t index);
-  void AddVerbLemma(const std::string& lemma);
+  void AddVerbLemma(const std::string& lemma, uint8_t allowed = 0xFF);
   std::unique_ptr<Model> m_;
   std::vector<Entry> verbs_;  // compiled after classes and irregulars are known
+  std::vector<std::pair<std::string, uint8_t>> wordnet_verbs_;
 };
 
 }  // namespace dragoman

@@ -32,6 +32,16 @@ UChar32 Decode(std::string_view t, uint32_t i, uint32_t end, uint32_t* next) {
   return c < 0 ? 0xFFFD : c;
 }
 
+// Length of a mojibake mark starting at i, or 0.
+size_t MojibakeAt(std::string_view t, uint32_t i, uint32_t end) {
+  if (static_cast<unsigned char>(t[i]) != 0xC3 || i + 5 > end) return 0;
+  for (const Moji& m : kMojibake) {
+    size_t len = std::strlen(m.bytes);
+    if (i + len <= end && t.compare(i, len, m.bytes) == 0) return len;
+  }
+  return 0;
+}
+
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 
 bool IsWordChar(UChar32 c) {
@@ -174,6 +184,7 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
       bool digits_only = true;
       bool has_digit = false;
       while (j < end) {
+        if (j > i && MojibakeAt(t, j, end)) break;
         uint32_t nj;
         UChar32 d = Decode(t, j, end, &nj);
         if (IsWordChar(d)) {
