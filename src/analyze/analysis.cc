@@ -56,6 +56,15 @@ const std::unordered_map<std::string, Pos>& ClosedClass() {
   return *m;
 }
 
+// A verb reading that may also be a noun: a base or -s form ("group", "talks").
+bool NounLike(const TokenInfo& ti) {
+  if (!ti.forms) return false;
+  for (const VerbForm& f : *ti.forms) {
+    if (f.bits & (kPast | kParticiple | kGerund)) return false;
+  }
+  return true;
+}
+
 bool IsChunkPos(Pos p) {
   return p == Pos::kDet || p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPropn || p == Pos::kNum ||
          p == Pos::kPoss;
@@ -182,7 +191,8 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     for (uint32_t k = from; k < to; ++k) {
       Pos p = a->info[k].pos;
       if (!(p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPoss || p == Pos::kNum || p == Pos::kPropn ||
-            (p == Pos::kVerb && t[k].cap) || (t[k].kind == TokKind::kPunct && t[k].lower == "-")))
+            (p == Pos::kVerb && (t[k].cap || NounLike(a->info[k]))) ||
+            (t[k].kind == TokKind::kPunct && t[k].lower == "-")))
         return false;
     }
     return true;
@@ -209,6 +219,13 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         // "Israeli Prime Minister Benjamin Netanyahu": the person.
       } else if (nx.kind == PhraseKind::kOrg && (cur_country || cur.kind == PhraseKind::kAgent)) {
         // "Palestinian group Hamas": the organisation.
+      } else if (cur.kind == PhraseKind::kAgent && (nx.kind == PhraseKind::kCountryAdj || nx.kind == PhraseKind::kCountry ||
+                                                    nx.kind == PhraseKind::kCountryPeople)) {
+        // "militant Palestinian (group)": the role, of that country
+        merged = cur;
+        merged.last = nx.last;
+        merged.code = nx.code + (cur.code.size() > 3 ? cur.code.substr(cur.code.size() - 3) : cur.code);
+        merged.country = nx.country;
       } else if (nx.kind == PhraseKind::kAgent && cur.kind == PhraseKind::kAgent) {
         // "police officers", "security forces": the later, more specific word
       } else {
@@ -218,7 +235,8 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       ++k;
     }
     // A country adjective alone ("Israeli hostages" handled above) stands for the country.
-    if (cur.kind == PhraseKind::kAgent && cur.code.size() == 3 && !context_country.empty()) {
+    if (cur.kind == PhraseKind::kAgent && cur.code.size() == 3 && !context_country.empty() &&
+        (cur.code == "COP" || cur.code == "GOV" || cur.code == "MIL" || cur.code == "JUD" || cur.code == "LEG")) {
       cur.code = context_country + cur.code;
     }
     a->mentions.push_back(std::move(cur));
@@ -275,12 +293,26 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       verb = true;
     } else if (bits & kGerund) {
       verb = prev == Pos::kPunct || prev == Pos::kConj || prev == Pos::kSub;
+    } else if (prev_mention || prev == Pos::kNoun || prev == Pos::kPropn) {
+      // After a noun: "the rebels attack" (verb) or "a border attack" (noun).
+      // Look at what opens the noun run, and at number agreement.
+      int q = p;
+      while (q >= 0 && (info[q].pos == Pos::kNoun || info[q].pos == Pos::kPropn || info[q].pos == Pos::kAdj ||
+                        info[q].pos == Pos::kNum || info[q].pos == Pos::kAdv || a->mention_at[q] >= 0 ||
+                        (t[q].kind == TokKind::kPunct && t[q].lower == "-"))) --q;
+      Pos opener = q >= 0 ? info[q].pos : Pos::kPunct;
+      bool in_np = opener == Pos::kDet || opener == Pos::kPrep || opener == Pos::kVerb || opener == Pos::kPoss ||
+                   opener == Pos::kTo;
+      const std::string& pw = t[p].lower;
+      bool prev_plural = pw.size() > 2 && pw.back() == 's' && pw[pw.size() - 2] != 's';
+      bool third = (bits & kThird) && !(bits & kBase);
+      if (!in_np) verb = true;
+      else if (third) verb = !prev_plural && opener != Pos::kPrep && opener != Pos::kVerb;
+      else verb = prev_plural && opener == Pos::kDet;
     } else if (bits & kThird) {
-      verb = prev_mention || prev == Pos::kNoun || prev == Pos::kPropn ||
-             (prev == Pos::kPron && p >= 0 && (t[p].lower == "he" || t[p].lower == "she" || t[p].lower == "it" || t[p].lower == "who" || t[p].lower == "which"));
+      verb = prev == Pos::kPron || prev == Pos::kRel;
     } else {  // base form
-      verb = prev_mention || prev == Pos::kNoun || prev == Pos::kPropn || prev == Pos::kPron ||
-             prev == Pos::kRel || (p < 0);
+      verb = prev == Pos::kPron || prev == Pos::kRel || (p < 0);
     }
     // A past participle directly after a noun and before "by" is a reduced relative; keep as verb.
     info[i].pos = verb ? Pos::kVerb : Pos::kNoun;
@@ -364,6 +396,11 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       else if (gov.modality != Modality::kAsserted) g.modality = gov.modality;
       else g.modality = Modality::kPlanned;
       if (gov.modality == Modality::kNegated && g.modality == Modality::kPlanned) g.modality = Modality::kNegated;
+    } else if (p >= 0 && k > 0 && info[g.head].forms && g.head == g.first &&
+               (t[p].lower == "by" || t[p].lower == "after" || t[p].lower == "before" || t[p].lower == "while" ||
+                t[p].lower == "when" || t[p].lower == "without") &&
+               t[g.head].lower.size() > 4 && t[g.head].lower.compare(t[g.head].lower.size() - 3, 3, "ing") == 0) {
+      g.inherit_subject_from = static_cast<int>(k - 1);
     } else if (p >= 0 && info[p].pos == Pos::kConj && k > 0) {
       g.inherit_subject_from = static_cast<int>(k - 1);
     } else if (p >= 0 && info[p].pos == Pos::kRel &&

@@ -42,7 +42,11 @@ struct DocState {
   const Token& tok(uint32_t global) const { return tokens[global]; }
   // The most recent person cluster mentioned before global token g whose
   // gender agrees with `gender` (0 = any), or -1.
-  int PersonBefore(uint32_t g, char gender) const;
+  // Mentions before global token `from` are not considered.
+  int PersonBefore(uint32_t g, char gender, uint32_t from = 0) const;
+  // Global index of the first token of the sentence `back` sentences before
+  // the one holding global token g (0 = its own sentence).
+  uint32_t SentenceStartBefore(uint32_t g, int back) const;
   // Text of global tokens [first, last].
   std::string_view Slice(uint32_t first, uint32_t last) const {
     return text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin);

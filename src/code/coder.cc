@@ -10,7 +10,8 @@ namespace {
 bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
   Pos p = a.info[k].pos;
   return p == Pos::kDet || p == Pos::kAdj || p == Pos::kNum || p == Pos::kAdv || p == Pos::kNoun ||
-         p == Pos::kPoss || p == Pos::kPropn || a.mention_at[k] >= 0 ||
+         p == Pos::kPoss || p == Pos::kPropn || a.mention_at[k] >= 0 || t.lower == "over" || t.lower == "around" ||
+         t.lower == "about" || t.lower == "least" || t.lower == "than" ||
          (t.kind == TokKind::kPunct && t.lower == "-");
 }
 
@@ -38,7 +39,8 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
       }
       if (!Skippable(t[k], a, k)) break;
     }
-    if (!found) return false;
+    // A target slot at the end may stay empty: "A and B met" has no object.
+    if (!found && !(el.type == PatternElem::kTarget && &el == &p.elems.back())) return false;
   }
   return true;
 }
@@ -82,6 +84,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     if (!hit && model.IsLightVerb(g.lemma) && !g.passive) {
       // The event is in the object noun: "carried out an attack on X".
       uint32_t q = g.head + 1;
+      // particles of phrasal light verbs: "carried out", "stepped up"
+      while (q < g.obj_end && (t[q].lower == "out" || t[q].lower == "up" || t[q].lower == "off" || t[q].lower == "on")) ++q;
       while (q < g.obj_end && Skippable(t[q], a, q) && a.info[q].pos != Pos::kNoun) ++q;
       uint32_t head = q;
       while (q < g.obj_end && (a.info[q].pos == Pos::kNoun || a.info[q].pos == Pos::kAdj ||
@@ -135,7 +139,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
             break;
           }
         }
-      } else if (!hit->has_target) {
+      } else {
+        // no target slot, or the slot stayed empty: the first actor of the object
         for (uint32_t q = g.head + 1; q < g.obj_end; ++q) {
           int mi = a.mention_at[q];
           if (mi >= 0 && a.mentions[mi].is_actor) {
@@ -184,6 +189,16 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       int in_sentence = 0;
       const DateMention* only = nullptr;
       for (const DateMention& d : doc.dates) {
+        // "since January 19" dates a state, not the event
+        bool bound = false;
+        for (uint32_t q = 1; q < st.count; ++q) {
+          if (t[q].begin == d.span.begin) {
+            const std::string& w = t[q - 1].lower;
+            bound = w == "since" || w == "until" || w == "by" || w == "before" || w == "after" || w == "till";
+            break;
+          }
+        }
+        if (bound) continue;
         if (d.span.begin >= st.span.begin && d.span.end <= st.span.end) { ++in_sentence; only = &d; }
         if (d.span.begin >= lo && d.span.end <= hi) { date = d.value; in_sentence = -100; break; }
       }

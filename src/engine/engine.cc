@@ -135,7 +135,11 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   if (!doc.context_country.empty()) {
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
       for (Mention& m : doc.analyses[s].mentions) {
-        if (m.kind == PhraseKind::kAgent && m.code.size() == 3 && m.agent >= 0) m.code = doc.context_country + m.code;
+        // State roles belong to the country the article is about; people do not.
+        if (m.kind == PhraseKind::kAgent && m.code.size() == 3 && m.agent >= 0 &&
+            (m.code == "COP" || m.code == "GOV" || m.code == "MIL" || m.code == "JUD" || m.code == "LEG")) {
+          m.code = doc.context_country + m.code;
+        }
       }
     }
   }

@@ -145,6 +145,7 @@ void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
       uint32_t lo = g.passive ? (g.has_subject ? g.subj_first : g.first) : g.head + 1;
       uint32_t hi = g.passive ? g.first : g.obj_end;
       if (g.passive && !g.has_subject) continue;
+      const CountTrigger* listed = nullptr;  // the type of a list: "33 hostages and five Thais"
       for (uint32_t k = lo; k < hi; ++k) {
         if (used[k]) continue;
         long long v = 0;
@@ -162,11 +163,14 @@ void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
           if (model.InClass(tr.object_class, head)) { chosen = &tr; break; }
         }
         if (!chosen || (!chosen->object_class.empty() && !model.InClass(chosen->object_class, head))) {
-          // a trigger that needs a class ("take &CAPTIVE") and no class member
+          // a trigger that needs a class ("take &CAPTIVE") and no class member,
+          // unless the number continues a list the class opened
           bool any_plain = false;
           for (const CountTrigger& tr : *triggers) any_plain |= tr.object_class.empty();
-          if (!any_plain) continue;
+          if (listed && k > 0 && (T[g0 + k - 1].lower == "and" || T[g0 + k - 1].lower == ",")) chosen = listed;
+          else if (!any_plain) continue;
         }
+        listed = chosen;
         // Only people are counted: "killed 5 cows" should not count, but the
         // object may be omitted ("killed 12"). Reject objects that are dates or units.
         emit(k, len, v, qual, chosen->type, hi);

@@ -177,11 +177,19 @@ void ExtractEntities(const Model& model, DocState* doc, Record* rec) {
                    [](const PersonMention& a, const PersonMention& b) { return a.token < b.token; });
 }
 
-int DocState::PersonBefore(uint32_t g, char gender) const {
+uint32_t DocState::SentenceStartBefore(uint32_t g, int back) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), g,
+                             [](uint32_t v, const SentenceTokens& s) { return v < s.first; });
+  long idx = static_cast<long>(it - sentences.begin()) - 1 - back;
+  return idx < 0 ? 0 : sentences[idx].first;
+}
+
+int DocState::PersonBefore(uint32_t g, char gender, uint32_t from) const {
   auto it = std::lower_bound(persons.begin(), persons.end(), g,
                              [](const PersonMention& p, uint32_t v) { return p.token < v; });
   while (it != persons.begin()) {
     --it;
+    if (it->token < from) break;
     char cg = clusters[it->cluster].gender;
     if (gender == 0 || cg == 0 || cg == gender) return it->cluster;
   }

@@ -33,8 +33,10 @@ uint32_t ParseNumber(const DocState& doc, uint32_t i, uint32_t end, long long* v
 // The actor described by the subject chunk [first, last] of a sentence, by
 // dictionary mention, pronoun or definite description; false if none.
 // `global` is the global index of the sentence's first token.
+// A pronoun looks back `pronoun_window` sentences for its person.
 bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysis& a,
-                  uint32_t global, uint32_t first, uint32_t last, std::vector<ActorMention>* out);
+                  uint32_t global, uint32_t first, uint32_t last, std::vector<ActorMention>* out,
+                  int pronoun_window = 1);
 
 }  // namespace dragoman
 

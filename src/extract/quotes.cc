@@ -101,7 +101,7 @@ void ExtractQuotes(const Model& model, const DocState& doc, Record* rec) {
           uint32_t f = g.subj_first, l = g.subj_last;
           // "Taher al-Nono, a political advisor to Hamas, told": skip the apposition
           if (t[l].lower == "," || (l + 1 == g.first && t[g.first - 1].lower == ",")) {}
-          ResolveChunk(model, doc, a, st.first, f, l, &who);
+          ResolveChunk(model, doc, a, st.first, f, l, &who, 4);
         }
         if (who.empty() && g.first > 0 && t[g.first - 1].lower == ",") {
           // "NAME, a political advisor to Hamas, told" / "The spokesman, NAME, said":
@@ -131,7 +131,7 @@ void ExtractQuotes(const Model& model, const DocState& doc, Record* rec) {
           uint32_t f = g.head + 1, l = f;
           while (l + 1 < st.count && a.info[l + 1].pos != Pos::kPunct && a.info[l + 1].pos != Pos::kVerb &&
                  a.info[l + 1].pos != Pos::kSub && a.info[l + 1].pos != Pos::kRel && l < f + 6) ++l;
-          if (f < st.count) ResolveChunk(model, doc, a, st.first, f, l, &who);
+          if (f < st.count) ResolveChunk(model, doc, a, st.first, f, l, &who, 4);
         }
         if (!who.empty()) return;
         if (after) return;

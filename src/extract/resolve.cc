@@ -2,14 +2,22 @@
 
 namespace dragoman {
 
+bool ResolveDefinite(const Model& model, const DocState& doc, uint32_t global, uint32_t first, uint32_t last,
+                     std::vector<ActorMention>* out);
+
 bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysis& a,
-                  uint32_t global, uint32_t first, uint32_t last, std::vector<ActorMention>* out) {
+                  uint32_t global, uint32_t first, uint32_t last, std::vector<ActorMention>* out,
+                  int pronoun_window) {
   size_t before = out->size();
   const Token* t = &doc.tokens[global];
   // Dictionary actors inside the chunk. Several only when coordinated
   // ("Boehler and Hamas officers"); otherwise the first ("the offensive of Israel").
   bool coordinated = false;
   for (uint32_t k = first; k <= last; ++k) coordinated |= t[k].lower == "and" || t[k].lower == "&";
+  bool definite = false;
+  for (uint32_t k = first; k <= last; ++k) definite |= t[k].lower == "the";
+  // "the militant group": a generic word that refers back to a named group.
+  if (definite && ResolveDefinite(model, doc, global, first, last, out)) return true;
   for (const Mention& m : a.mentions) {
     if (m.first < first || m.last > last || !m.is_actor) continue;
     ActorMention am;
@@ -49,7 +57,8 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
   }
   // Pronouns: the most recent person of that gender.
   if (first == last && (t[first].lower == "he" || t[first].lower == "she")) {
-    int cl = doc.PersonBefore(global + first, t[first].lower == "he" ? 'm' : 'f');
+    int cl = doc.PersonBefore(global + first, t[first].lower == "he" ? 'm' : 'f',
+                              doc.SentenceStartBefore(global + first, pronoun_window));
     if (cl < 0) return false;
     ActorMention am;
     am.span = {t[first].begin, t[first].end};
@@ -59,11 +68,18 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
     out->push_back(std::move(am));
     return true;
   }
+  return false;
+}
+
+bool ResolveDefinite(const Model& model, const DocState& doc, uint32_t global, uint32_t first, uint32_t last,
+                     std::vector<ActorMention>* out) {
   // Definite descriptions: "the militant group" -> the last organisation
   // mentioned that such a noun may refer to.
-  bool definite = false;
-  for (uint32_t k = first; k <= last; ++k) definite |= t[k].lower == "the";
-  if (!definite) return false;
+  const Token* t = &doc.tokens[global];
+  if (t[first].lower != "the") return false;
+  for (uint32_t k = first; k <= last; ++k) {
+    if (doc.cluster_at[global + k] >= 0) return false;  // a name is there: not a description
+  }
   const std::string& head = t[last].lower;
   uint32_t g = global + first;
   uint32_t stop = g > 600 ? g - 600 : 0;

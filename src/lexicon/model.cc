@@ -24,6 +24,15 @@ bool ParseLatLon(const std::string& s, double* lat, double* lon) {
 // A display name: the first name without its exact-case mark.
 std::string DisplayName(const std::string& n) { return !n.empty() && n[0] == '=' ? n.substr(1) : n; }
 
+// "cancelled | canceled" (data files) or "took/taken" (WordNet merge).
+std::vector<std::string> Alternatives(const std::string& v) {
+  std::vector<std::string> out;
+  for (auto& a : SplitTrim(v, "|")) {
+    for (auto& b : SplitTrim(a, "/")) out.push_back(b);
+  }
+  return out;
+}
+
 int QuadOfRoot(int root) {
   if (root >= 1 && root <= 5) return 1;
   if (root >= 6 && root <= 8) return 2;
@@ -121,7 +130,9 @@ std::vector<std::string> Model::Inflect(const std::string& w, uint8_t bits) cons
              w[n - 1] != 'w' && w[n - 1] != 'x' && w[n - 1] != 'y' && n <= 4;
   if (bits & kBase) out.push_back(w);
   if (bits & kThird) {
-    if (ir && !ir->third.empty()) out.push_back(ir->third);
+    if (ir && !ir->third.empty()) {
+      for (auto& f : Alternatives(ir->third)) out.push_back(f);
+    }
     else if (cons_y) out.push_back(w.substr(0, n - 1) + "ies");
     else if (w.back() == 's' || w.back() == 'x' || w.back() == 'z' || w.back() == 'o' ||
              (n > 1 && (w.compare(n - 2, 2, "ch") == 0 || w.compare(n - 2, 2, "sh") == 0)))
@@ -131,7 +142,7 @@ std::vector<std::string> Model::Inflect(const std::string& w, uint8_t bits) cons
   std::string ed = w.back() == 'e' ? w + "d" : cons_y ? w.substr(0, n - 1) + "ied" : w + "ed";
   if (bits & kPast) {
     if (ir && !ir->past.empty()) {
-      for (auto& f : SplitTrim(ir->past, "/")) out.push_back(f);
+      for (auto& f : Alternatives(ir->past)) out.push_back(f);
     } else {
       out.push_back(ed);
       if (cvc) out.push_back(w + w.back() + "ed");
@@ -139,14 +150,16 @@ std::vector<std::string> Model::Inflect(const std::string& w, uint8_t bits) cons
   }
   if (bits & kParticiple) {
     if (ir && !ir->participle.empty()) {
-      for (auto& f : SplitTrim(ir->participle, "/")) out.push_back(f);
+      for (auto& f : Alternatives(ir->participle)) out.push_back(f);
     } else {
       out.push_back(ed);
       if (cvc) out.push_back(w + w.back() + "ed");
     }
   }
   if (bits & kGerund) {
-    if (ir && !ir->gerund.empty()) out.push_back(ir->gerund);
+    if (ir && !ir->gerund.empty()) {
+      for (auto& f : Alternatives(ir->gerund)) out.push_back(f);
+    }
     else if (n > 2 && w.compare(n - 2, 2, "ie") == 0) out.push_back(w.substr(0, n - 2) + "ying");
     else if (w.back() == 'e' && n > 2 && w[n - 2] != 'e' && w[n - 2] != 'y' && w[n - 2] != 'o')
       out.push_back(w.substr(0, n - 1) + "ing");
@@ -345,6 +358,7 @@ Status ModelBuilder::AddWordNet(const std::string& dir) {
     bool ing = form.size() > 3 && form.compare(form.size() - 3, 3, "ing") == 0;
     if (ing) {
       if (ir.gerund.empty()) ir.gerund = form;
+      else if (ir.gerund.find(form) == std::string::npos) ir.gerund += "|" + form;
     } else if (!(form.size() > 1 && form.back() == 's' && form.size() == base.size() + 1)) {
       // keep data/irregular.txt's word when it has one
       if (ir.past.empty()) ir.past = form;

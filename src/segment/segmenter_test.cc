@@ -65,14 +65,14 @@ TEST(Tokenizer, QuotesAndMojibake) {
   std::string text = "\xE2\x80\x9CWe will\xE2\x80\x9D he said \xC3\xA2\xE2\x82\xAC\xC5\x93no\xC3\xA2\xE2\x82\xAC\xC2\x9D";
   std::vector<Token> t;
   tok.Tokenize(text, 0, static_cast<uint32_t>(text.size()), &t);
-  ASSERT_EQ(t.size(), 8u);
+  ASSERT_EQ(t.size(), 9u);
   EXPECT_EQ(t[0].kind, TokKind::kQuote);
   EXPECT_EQ(t[0].quote, QuoteDir::kOpen);
   EXPECT_EQ(t[3].quote, QuoteDir::kClose);
-  EXPECT_EQ(t[6].text, "no");
-  EXPECT_EQ(t[5].quote, QuoteDir::kOpen);   // mojibake opening mark
-  EXPECT_EQ(t[7].quote, QuoteDir::kClose);  // mojibake closing mark
-  EXPECT_EQ(t[7].end, text.size());
+  EXPECT_EQ(t[7].text, "no");
+  EXPECT_EQ(t[6].quote, QuoteDir::kOpen);   // mojibake opening mark
+  EXPECT_EQ(t[8].quote, QuoteDir::kClose);  // mojibake closing mark
+  EXPECT_EQ(t[8].end, text.size());
 }
 
 TEST(Tokenizer, LowerCasesUnicode) {
