@@ -15,7 +15,11 @@ struct CliRun {
 };
 
 CliRun Dragoman(const std::string& args) {
-  std::string errfile = testing::TempDir() + "/dm_cli_err.txt";
+  // ctest runs tests in parallel processes: one stderr file per test and call.
+  static int calls = 0;
+  std::string errfile = testing::TempDir() + "/dm_cli_err_" +
+                        testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+                        std::to_string(++calls) + ".txt";
   std::string cmd = std::string(DM_BINARY) + " " + args + " 2>" + errfile;
   FILE* p = popen(cmd.c_str(), "r");
   CliRun r{-1, "", ""};

@@ -175,8 +175,8 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       case PhraseKind::kAgent: {
         const Agent& g = m.agents()[best->index];
         mn.agent = static_cast<int>(best->index);
-        mn.code = g.code;
-        mn.name = g.name;
+        mn.code = g.code;  // generic words are named as written
+        break;
         break;
       }
     }
@@ -371,6 +371,18 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
     }
     if (neg) mod = Modality::kNegated;
     g.modality = mod;
+    // A reduced relative: "22 fighters captured in Omdurman", "the man
+    // arrested by police": a bare participle after a noun, followed by a
+    // preposition or the end of the clause, is passive.
+    if (!g.passive && head == static_cast<int>(g.first) && info[head].pos == Pos::kVerb && g.first > 0) {
+      uint8_t bits = 0;
+      for (const VerbForm& f : *info[head].forms) if (f.lemma == g.lemma) bits |= f.bits;
+      Pos before = info[g.first - 1].pos;
+      bool after_noun = before == Pos::kNoun || before == Pos::kPropn || a->mention_at[g.first - 1] >= 0;
+      uint32_t nx = g.head + 1;
+      bool then_pp = nx >= n || info[nx].pos == Pos::kPrep || t[nx].lower == "," || t[nx].lower == ".";
+      if ((bits & kParticiple) && after_noun && then_pp && !a->verbs.empty()) g.passive = true;
+    }
     a->verbs.push_back(g);
     i = j;
   }

@@ -159,9 +159,31 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       targets.assign(sources.begin() + 1, sources.end());
       sources.resize(1);
     }
+    // Protest, force and violence are events even when the target is not
+    // named ("police opened fire", "three persons were arrested"): the target
+    // is then left uncoded, or absent.
     int root = std::atoi(hit->code.substr(0, 2).c_str());
-    bool targetless_ok = root == 14 || root == 15;
-    if (targets.empty() && targetless_ok) targets.push_back(ActorMention());
+    bool targetless_ok = root == 14 || root == 15 || root >= 17;
+    if (targets.empty() && targetless_ok) {
+      uint32_t lo = g.passive ? (g.has_subject ? g.subj_first : 1) : g.head + 1;
+      uint32_t hi = g.passive ? (g.has_subject ? g.subj_last + 1 : 0) : g.obj_end;
+      if (!g.passive) {
+        while (lo < hi && !(a.info[lo].pos == Pos::kNoun || a.info[lo].pos == Pos::kPropn || a.info[lo].pos == Pos::kNum ||
+                            a.info[lo].pos == Pos::kDet)) {
+          if (a.info[lo].pos != Pos::kAdv && a.info[lo].pos != Pos::kAdj) { lo = hi; break; }
+          ++lo;
+        }
+        uint32_t e = lo;
+        while (e < hi && (Skippable(t[e], a, e) || t[e].lower == "of")) ++e;
+        hi = e;
+      }
+      ActorMention generic;
+      if (lo < hi && a.info[hi - 1].pos != Pos::kPron) {
+        generic.span = {t[lo].begin, t[hi - 1].end};
+        generic.text = std::string(doc.text.substr(generic.span.begin, generic.span.end - generic.span.begin));
+      }
+      targets.push_back(generic);
+    }
     // Location and date of the event.
     Location loc;
     for (int pass = 0; pass < 2 && loc.span.empty(); ++pass) {
@@ -207,7 +229,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     for (const ActorMention& src : sources) {
       if (src.code.empty()) continue;
       for (const ActorMention& tgt : targets) {
-        if (!tgt.span.empty() && tgt.code.empty()) continue;
+        if (!tgt.span.empty() && tgt.code.empty() && !targetless_ok) continue;
         if (!tgt.span.empty() && tgt.code == src.code && tgt.name == src.name) continue;
         bool dup = false;
         for (const Event& e : rec->events) {

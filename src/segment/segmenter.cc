@@ -69,8 +69,24 @@ void Segmenter::Segment(std::string_view text, std::vector<SentenceTokens>* sent
     start = b;
     uint32_t n = static_cast<uint32_t>(tokens->size()) - first;
     if (n == 0) continue;
-    // A run-on "sentence": cut it, at a sentence-like mark if one is near.
+    // ICU keeps ". lower-case" together; news lower-cased by a feed (and
+    // sloppy text) needs a break there too: after a full stop that is its
+    // own token (not "Dr." or "U.S."), and any closing quote, before a word.
     uint32_t piece = first;
+    const uint32_t stop = static_cast<uint32_t>(tokens->size());
+    for (uint32_t k = first; k + 1 < stop; ++k) {
+      if (!IsSentenceEnd((*tokens)[k])) continue;
+      uint32_t e = k + 1;
+      while (e < stop && (*tokens)[e].kind == TokKind::kQuote && !(*tokens)[e].space_before &&
+             (*tokens)[e].quote != QuoteDir::kOpen) ++e;
+      if (e >= stop || !(*tokens)[e].space_before) continue;
+      const Token& nx = (*tokens)[e];
+      if (nx.kind != TokKind::kWord && nx.kind != TokKind::kNumber && nx.kind != TokKind::kQuote) continue;
+      if (e - piece < 3) continue;  // "no. 5", "vs. them": too short to be a sentence
+      sentences->push_back({{(*tokens)[piece].begin, (*tokens)[e - 1].end}, piece, e - piece});
+      piece = e;
+    }
+    // A run-on "sentence": cut it, at a sentence-like mark if one is near.
     while (tokens->size() - piece > kMaxSentenceTokens) {
       uint32_t cut = piece + kMaxSentenceTokens;
       for (uint32_t k = cut; k > piece + kMaxSentenceTokens / 2; --k) {
