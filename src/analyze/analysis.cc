@@ -85,6 +85,14 @@ int KindRank(PhraseKind k) {
 
 }  // namespace
 
+bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m) {
+  // Only generic words: a named actor before a noun ("Hamas officers",
+  // "US officials") still stands for that actor.
+  if (m.kind != PhraseKind::kAgent) return false;
+  uint32_t n = m.last + 1;
+  return n < a.count && a.mention_at[n] < 0 && a.info[n].pos == Pos::kNoun && t[n].kind == TokKind::kWord;
+}
+
 bool IsBeForm(const std::string& w) {
   return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
          w == "being" || w == "am" || w == "'re" || w == "get" || w == "got" || w == "gets" ||

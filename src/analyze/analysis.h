@@ -72,6 +72,10 @@ class Analyzer {
   const Model* model_;
 };
 
+// True when mention m only modifies the noun after it ("a hostage deal",
+// "the police station"): then it is not the actor of the phrase.
+bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m);
+
 // Closed-class word lists used by the analysis and extractors.
 bool IsBeForm(const std::string& lower);
 bool IsSpeechVerb(const std::string& lemma);

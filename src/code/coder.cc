@@ -56,8 +56,75 @@ ActorMention FromMention(const DocState& doc, const Token* t, const Mention& m) 
 
 }  // namespace
 
+// Nominal events whose agent is named in the noun phrase: "police firing",
+// "the police's crackdown on protesters", "firing by the police".
+void Coder::CodeNominal(const DocState& doc, size_t s, Record* rec) const {
+  const Model& model = *model_;
+  const SentenceTokens& st = doc.sentences[s];
+  const SentenceAnalysis& a = doc.analyses[s];
+  const Token* t = &doc.tokens[st.first];
+  auto in_verb_group = [&](uint32_t q) {
+    for (const VerbGroup& g : a.verbs) if (q >= g.first && q <= g.head) return true;
+    return false;
+  };
+  for (uint32_t q = 0; q < st.count; ++q) {
+    if (a.mention_at[q] >= 0 || in_verb_group(q)) continue;
+    const std::vector<VerbPattern>* pats = model.NounPatterns(t[q].lower);
+    if (!pats) continue;
+    int src = -1;
+    uint32_t p = q;
+    // "police firing" / "police's crackdown"
+    if (p > 0 && t[p - 1].lower == "'s") --p;
+    if (p > 0 && a.mention_at[p - 1] >= 0 && a.mentions[a.mention_at[p - 1]].is_actor) src = a.mention_at[p - 1];
+    // "firing by the police"
+    if (src < 0 && q + 1 < st.count && t[q + 1].lower == "by") {
+      for (uint32_t r = q + 2; r < st.count && r < q + 5; ++r) {
+        if (a.mention_at[r] >= 0 && a.mentions[a.mention_at[r]].is_actor) { src = a.mention_at[r]; break; }
+        if (a.info[r].pos != Pos::kDet && a.info[r].pos != Pos::kAdj) break;
+      }
+    }
+    if (src < 0) continue;
+    const VerbPattern* hit = nullptr;
+    int target_mi = -1;
+    for (const VerbPattern& pat : *pats) {
+      if (MatchElems(pat, t, a, q + 1, st.count, false, &target_mi)) { hit = &pat; break; }
+    }
+    if (!hit) continue;
+    const CameoCode* cc = model.Cameo(hit->code);
+    int root = std::atoi(hit->code.substr(0, 2).c_str());
+    if (target_mi < 0 && root < 14) continue;  // cooperation needs its partner named
+    Event ev;
+    ev.sentence = st.span;
+    ev.source = FromMention(doc, t, a.mentions[src]);
+    if (target_mi >= 0) ev.target = FromMention(doc, t, a.mentions[target_mi]);
+    if (ev.source.code.empty() || (target_mi >= 0 && ev.target.code == ev.source.code)) continue;
+    bool dup = false;
+    for (const Event& e : rec->events) {
+      dup |= e.sentence.begin == st.span.begin && e.cameo.substr(0, 2) == hit->code.substr(0, 2) &&
+             e.source.code == ev.source.code;
+    }
+    if (dup) continue;
+    ev.verb = {t[q].begin, t[q].end};
+    ev.verb_text = std::string(t[q].text);
+    ev.cameo = hit->code;
+    ev.rule = "~" + hit->text;
+    if (cc) {
+      ev.cameo_name = cc->name;
+      ev.plover = cc->plover;
+      ev.plover_mode = cc->mode;
+      ev.quad = cc->quad;
+      ev.goldstein = cc->goldstein;
+    }
+    ev.date = doc.date;
+    rec->events.push_back(std::move(ev));
+  }
+}
+
 void Coder::Code(const DocState& doc, Record* rec) const {
-  for (size_t s = 0; s < doc.sentences.size(); ++s) CodeSentence(doc, s, rec);
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    CodeSentence(doc, s, rec);
+    CodeNominal(doc, s, rec);
+  }
 }
 
 void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
@@ -143,6 +210,10 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         // no target slot, or the slot stayed empty: the first actor of the object
         for (uint32_t q = g.head + 1; q < g.obj_end; ++q) {
           int mi = a.mention_at[q];
+          if (mi >= 0 && a.mentions[mi].is_actor && IsModifier(a, t, a.mentions[mi])) {
+            q = a.mentions[mi].last;
+            continue;
+          }
           if (mi >= 0 && a.mentions[mi].is_actor) {
             targets.push_back(FromMention(doc, t, a.mentions[mi]));
             q = a.mentions[mi].last;

@@ -22,6 +22,7 @@ class Coder {
 
  private:
   void CodeSentence(const DocState& doc, size_t s, Record* rec) const;
+  void CodeNominal(const DocState& doc, size_t s, Record* rec) const;
   const Model* model_;
   bool keep_modal_;
 };

@@ -20,6 +20,7 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
   if (definite && ResolveDefinite(model, doc, global, first, last, out)) return true;
   for (const Mention& m : a.mentions) {
     if (m.first < first || m.last > last || !m.is_actor) continue;
+    if (m.last < last && IsModifier(a, t, m)) continue;  // "the police station" is not the police
     ActorMention am;
     am.span = {t[m.first].begin, t[m.last].end};
     am.text = std::string(doc.text.substr(am.span.begin, am.span.end - am.span.begin));
