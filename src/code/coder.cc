@@ -45,6 +45,21 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
   return true;
 }
 
+// The event's code, its CAMEO attributes, and the word that carries it.
+void SetCode(const VerbPattern& hit, const CameoCode* cc, const Token& verb, Event* ev) {
+  ev->verb = {verb.begin, verb.end};
+  ev->verb_text = std::string(verb.text);
+  ev->cameo = hit.code;
+  ev->rule = hit.text;
+  if (cc) {
+    ev->cameo_name = cc->name;
+    ev->plover = cc->plover;
+    ev->plover_mode = cc->mode;
+    ev->quad = cc->quad;
+    ev->goldstein = cc->goldstein;
+  }
+}
+
 ActorMention FromMention(const DocState& doc, const Token* t, const Mention& m) {
   ActorMention am;
   am.span = {t[m.first].begin, t[m.last].end};
@@ -104,17 +119,8 @@ void Coder::CodeNominal(const DocState& doc, size_t s, Record* rec) const {
              e.source.code == ev.source.code;
     }
     if (dup) continue;
-    ev.verb = {t[q].begin, t[q].end};
-    ev.verb_text = std::string(t[q].text);
-    ev.cameo = hit->code;
+    SetCode(*hit, cc, t[q], &ev);
     ev.rule = "~" + hit->text;
-    if (cc) {
-      ev.cameo_name = cc->name;
-      ev.plover = cc->plover;
-      ev.plover_mode = cc->mode;
-      ev.quad = cc->quad;
-      ev.goldstein = cc->goldstein;
-    }
     ev.date = doc.date;
     rec->events.push_back(std::move(ev));
   }
@@ -312,17 +318,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         ev.sentence = st.span;
         ev.source = src;
         ev.target = tgt;
-        ev.verb = {t[g.head].begin, t[g.head].end};
-        ev.verb_text = std::string(t[g.head].text);
-        ev.cameo = hit->code;
-        ev.rule = hit->text;
-        if (cc) {
-          ev.cameo_name = cc->name;
-          ev.plover = cc->plover;
-          ev.plover_mode = cc->mode;
-          ev.quad = cc->quad;
-          ev.goldstein = cc->goldstein;
-        }
+        SetCode(*hit, cc, t[g.head], &ev);
         ev.modality = g.modality;
         ev.location = loc;
         ev.date = date;
