@@ -135,7 +135,7 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
     Token& tok = emit(b, e, TokKind::kQuote);
     tok.quote = dir;
     tok.double_quote = dbl;
-    tok.lower = dbl ? "\"" : "'";
+    tok.lower.assign(1, dbl ? '"' : '\'');
   };
   while (i < end) {
     // Mojibake marks first: they start with 'â', a letter.
