@@ -455,6 +455,14 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         g.has_subject = true;
       }
     }
+    // A condition or a question is not an assertion: "if the army bombs ...".
+    if (g.modality == Modality::kAsserted) {
+      uint32_t from = k > 0 ? a->verbs[k - 1].head + 1 : 0;
+      for (uint32_t q = from; q < g.first; ++q) {
+        const std::string& w = t[q].lower;
+        if (w == "if" || w == "unless" || w == "whether") g.modality = Modality::kPossible;
+      }
+    }
     // Object region: up to the next verb group or clause boundary.
     g.obj_first = g.head + 1;
     uint32_t end = k + 1 < a->verbs.size() ? a->verbs[k + 1].first : n;

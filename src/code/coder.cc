@@ -149,9 +149,16 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
     const VerbPattern* hit = nullptr;
     int target_mi = -1;
+    // "threatened to attack X": patterns of the governing verb read on
+    // through its infinitive ("threaten to attack +").
+    uint32_t match_end = g.obj_end;
+    if (k + 1 < a.verbs.size() && a.verbs[k + 1].inherit_subject_from == static_cast<int>(k) &&
+        g.head + 1 < st.count && t[g.head + 1].lower == "to") {
+      match_end = a.verbs[k + 1].obj_end;
+    }
     if (const auto* pats = model.Patterns(g.lemma)) {
       for (const VerbPattern& p : *pats) {
-        if (MatchElems(p, t, a, g.head + 1, g.obj_end, g.passive, &target_mi)) { hit = &p; break; }
+        if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi)) { hit = &p; break; }
       }
     }
     if (!hit && model.IsLightVerb(g.lemma) && !g.passive) {
