@@ -98,6 +98,20 @@ TEST(Cli, HugeSentenceFinishes) {
   EXPECT_EQ(r.status, 0) << r.err;
 }
 
+TEST(Cli, HugeQuotedDocumentFinishes) {
+  // 5 MB with about 100,000 quotation marks: quotes are paired in one pass.
+  std::string unit = "Karoline Leavitt met the press. \xE2\x80\x9CThese are ongoing talks,\xE2\x80\x9D she said. "
+                     "\"Police arrested 20 people,\" said Jonathan Panikoff. The group said: \xE2\x80\x9CNo comment\n";
+  std::string big;
+  while (big.size() < (5u << 20)) big += unit;
+  std::string in = Temp("cli_quotes.txt", big);
+  std::string out = testing::TempDir() + "/quotes.out";
+  CliRun r = Dragoman("code --date 2025-03-05 -o " + out + " " + in);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string json = dragoman::testing_util::ReadFile(out);
+  EXPECT_NE(json.find("\"name\":\"Karoline Leavitt\""), std::string::npos);
+}
+
 TEST(Cli, BadOptionsAreErrors) {
   EXPECT_NE(Dragoman("code --date 2025-13-40 " + Temp("x.txt", "x")).status, 0);
   EXPECT_NE(Dragoman("code --dict nosuchformat:/tmp/x").status, 0);

@@ -78,6 +78,7 @@ struct Count {
   std::string qualifier;  // "around", "at least", ... or empty
   Span span;
   Span sentence;
+  ActorMention actor;  // who killed, arrested, released ... when the text says
 };
 
 struct DateMention {

@@ -107,7 +107,8 @@ bool IsSpeechVerb(const std::string& l) {
          l == "emphasize" || l == "emphasise" || l == "remark" || l == "recall" || l == "acknowledge" ||
          l == "demand" || l == "urge" || l == "vow" || l == "promise" || l == "repeat" || l == "describe" ||
          l == "call" || l == "quote" || l == "shout" || l == "chant" || l == "admit" || l == "deny" ||
-         l == "predict" || l == "suggest" || l == "threaten" || l == "complain" || l == "allege";
+         l == "predict" || l == "suggest" || l == "threaten" || l == "complain" || l == "allege" ||
+         l == "accord";
 }
 
 void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
@@ -300,7 +301,7 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
     } else if (bits & (kPast | kParticiple)) {
       verb = true;
     } else if (bits & kGerund) {
-      verb = prev == Pos::kPunct || prev == Pos::kConj || prev == Pos::kSub;
+      verb = prev == Pos::kPunct || prev == Pos::kConj || prev == Pos::kSub || prev == Pos::kQuote;
     } else if (prev_mention || prev == Pos::kNoun || prev == Pos::kPropn) {
       // After a noun: "the rebels attack" (verb) or "a border attack" (noun).
       // Look at what opens the noun run, and at number agreement.

@@ -24,6 +24,7 @@ struct Cluster {
   std::string name;  // fullest form
   std::string code;
   char gender = 0;
+  int org = -1;  // index into Model::orgs() for dictionary organisations
 };
 
 struct DocState {

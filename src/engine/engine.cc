@@ -134,6 +134,15 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   }
   if (!doc.context_country.empty()) {
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      // Same-named places: the one in the country the document is about.
+      for (auto* list : {&doc.analyses[s].names, &doc.analyses[s].mentions}) {
+        for (Mention& m : *list) {
+          if (m.place < 0 || m.kind != PhraseKind::kPlace) continue;
+          uint32_t best = model_->BestPlace(static_cast<uint32_t>(m.place), doc.context_country);
+          m.place = static_cast<int>(best);
+          m.code = model_->places()[best].country;
+        }
+      }
       for (Mention& m : doc.analyses[s].mentions) {
         // State roles belong to the country the article is about; people do not.
         if (m.kind == PhraseKind::kAgent && m.code.size() == 3 && m.agent >= 0 &&

@@ -57,7 +57,7 @@ uint32_t ParseNumber(const DocState& doc, uint32_t i, uint32_t end, long long* v
     }
   }
   if (qualifier->empty() && k < end &&
-      (T[k].lower == "around" || T[k].lower == "about" || T[k].lower == "over" || T[k].lower == "nearly" ||
+      (T[k].lower == "around" || T[k].lower == "between" || T[k].lower == "about" || T[k].lower == "over" || T[k].lower == "nearly" ||
        T[k].lower == "almost" || T[k].lower == "some" || T[k].lower == "roughly" ||
        T[k].lower == "approximately" || T[k].lower == "least")) {
     *qualifier = T[k].lower;
@@ -103,6 +103,18 @@ uint32_t ParseNumber(const DocState& doc, uint32_t i, uint32_t end, long long* v
   } else {
     return 0;
   }
+  // Ranges: "10-15 people", "10 to 15", "between 10 and 15": the lower bound.
+  bool between = *qualifier == "between" || (i > 0 && T[i - 1].lower == "between");
+  if (k + 1 < end && (T[k].lower == "-" || T[k].lower == "to" || (T[k].lower == "and" && between)) &&
+      T[k + 1].kind == TokKind::kNumber) {
+    long long hi = 0;
+    std::string q2;
+    uint32_t used = ParseNumber(doc, k + 1, end, &hi, &q2);
+    if (used && hi > v) {
+      *qualifier = "between";
+      k += 1 + used;
+    }
+  }
   // Exclusions: money, ages, times, percentages, distances.
   if (i > 0 && (T[i - 1].lower == "$" || T[i - 1].lower == "rs" || T[i - 1].lower == "rs." ||
                 T[i - 1].lower == "€" || T[i - 1].lower == "£" || T[i - 1].lower == "aged" ||
@@ -121,7 +133,7 @@ void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
     const uint32_t g0 = st.first;
     std::vector<bool> used(st.count, false);
     auto emit = [&](uint32_t k, uint32_t len, long long v, const std::string& qual, const std::string& type,
-                    uint32_t obj_end) {
+                    uint32_t obj_end, const ActorMention* actor) {
       // object: the noun phrase after the number
       uint32_t o = k + len, oe = o;
       while (oe < obj_end && oe < k + len + 4 &&
@@ -135,6 +147,7 @@ void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
       uint32_t last = oe > o ? oe - 1 : k + len - 1;
       c.span = {T[g0 + k].begin, T[g0 + last].end};
       c.sentence = st.span;
+      if (actor) c.actor = *actor;
       for (uint32_t q = k; q < k + len && q < st.count; ++q) used[q] = true;
       rec->counts.push_back(std::move(c));
     };
@@ -146,6 +159,22 @@ void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
       uint32_t hi = g.passive ? g.first : g.obj_end;
       if (g.passive && !g.has_subject) continue;
       const CountTrigger* listed = nullptr;  // the type of a list: "33 hostages and five Thais"
+      // The actor: the subject of an active verb, the "by" phrase of a passive.
+      std::vector<ActorMention> actors;
+      if (!g.passive && g.has_subject) {
+        ResolveChunk(model, doc, a, g0, g.subj_first, g.subj_last, &actors);
+      } else if (g.passive) {
+        for (uint32_t q = g.head + 1; q + 1 < g.obj_end; ++q) {
+          if (T[g0 + q].lower != "by") continue;
+          uint32_t e = q + 1;
+          while (e < g.obj_end && (a.info[e].pos == Pos::kDet || a.info[e].pos == Pos::kAdj ||
+                                   a.info[e].pos == Pos::kNoun || a.info[e].pos == Pos::kPropn ||
+                                   a.mention_at[e] >= 0)) ++e;
+          if (e > q + 1) ResolveChunk(model, doc, a, g0, q + 1, e - 1, &actors);
+          break;
+        }
+      }
+      const ActorMention* actor = actors.empty() ? nullptr : &actors[0];
       for (uint32_t k = lo; k < hi; ++k) {
         if (used[k]) continue;
         long long v = 0;
@@ -173,7 +202,7 @@ void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
         listed = chosen;
         // Only people are counted: "killed 5 cows" should not count, but the
         // object may be omitted ("killed 12"). Reject objects that are dates or units.
-        emit(k, len, v, qual, chosen->type, hi);
+        emit(k, len, v, qual, chosen->type, hi, actor);
         k += len - 1;
       }
     }
@@ -190,7 +219,7 @@ void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
         if (const std::string* type = model.CountNoun(T[g0 + nx].lower)) {
           // "5 killed" but not "5 killed 3": the participle must end the phrase
           bool verbal = nx + 1 < st.count && a.info[nx + 1].pos == Pos::kNum;
-          if (!verbal) emit(k, len, v, qual, *type, nx + 1);
+          if (!verbal) emit(k, len, v, qual, *type, nx + 1, nullptr);
         }
       }
       k += len - 1;

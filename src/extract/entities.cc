@@ -106,7 +106,9 @@ void ExtractEntities(const Model& model, DocState* doc, Record* rec) {
         char g = p.gender ? p.gender : gender_of(p.name);
         add(g0, g1, "PERSON", cluster_for("P:" + std::to_string(m.person), "PERSON", p.name, m.code, g), nullptr);
       } else if (m.org >= 0) {
-        add(g0, g1, "ORG", cluster_for("O:" + std::to_string(m.org), "ORG", m.name, m.code, 0), nullptr);
+        int cl = cluster_for("O:" + std::to_string(m.org), "ORG", m.name, m.code, 0);
+        doc->clusters[cl].org = m.org;
+        add(g0, g1, "ORG", cl, nullptr);
       } else if (m.place >= 0) {
         const Place& p = model.places()[m.place];
         add(g0, g1, "LOC", cluster_for("L:" + std::to_string(m.place), "LOC", p.name, p.country, 0), &p);

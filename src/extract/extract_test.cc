@@ -27,6 +27,13 @@ TEST(Quotes, SaidAfterAndBefore) {
             "No deal was signed. => Maria Lopez");
 }
 
+TEST(Quotes, AccordingTo) {
+  EXPECT_EQ(Speakers(CodeText("“The border will stay closed,” according to Maria Lopez.")),
+            "The border will stay closed => Maria Lopez");
+  EXPECT_EQ(Speakers(CodeText("According to Jonathan Panikoff, “nobody expected this.”")),
+            "nobody expected this. => Jonathan Panikoff");
+}
+
 TEST(Quotes, PronounSpeakerResolvesToTheLastPersonOfThatGender) {
   Record r = CodeText("Karoline Leavitt met Donald Trump. “This is a good day for peace,” she said.");
   EXPECT_EQ(Speakers(r), "This is a good day for peace => Karoline Leavitt");
@@ -60,6 +67,36 @@ TEST(Counts, NumbersWordsAndQualifiers) {
   EXPECT_EQ(Counts(CodeText("Israel released 2,000 Palestinian prisoners.")), "RELEASE:2000");
   EXPECT_EQ(Counts(CodeText("Twenty people were killed and 45 were injured.")), "KILL:20 WOUND:45");
   EXPECT_EQ(Counts(CodeText("The blast left 7 dead and 19 injured.")), "KILL:7 WOUND:19");
+}
+
+TEST(Counts, RangesHeldCaptivesAndTheActor) {
+  EXPECT_EQ(Counts(CodeText("Between 10 and 15 people were killed in the blast.")), "KILL:10");
+  EXPECT_EQ(Counts(CodeText("Soldiers killed 20-25 fighters.")), "KILL:20");
+  EXPECT_EQ(Counts(CodeText("Fewer than half of the remaining 59 hostages are alive.")), "KIDNAP:59");
+  Record r = CodeText("Israeli police arrested 15 protesters.");
+  ASSERT_EQ(r.counts.size(), 1u);
+  EXPECT_EQ(r.counts[0].actor.code, "ISRCOP");
+  r = CodeText("Twelve students were abducted by gunmen in Kaduna.");
+  ASSERT_EQ(r.counts.size(), 1u);
+  EXPECT_EQ(r.counts[0].type, "KIDNAP");
+  EXPECT_EQ(r.counts[0].actor.text, "gunmen");
+}
+
+TEST(Places, SameNamedPlacesFollowTheDocument) {
+  auto country_of = [](const Record& r, const std::string& name) {
+    for (const Entity& e : r.entities) if (e.text == name) return e.country;
+    return std::string("(none)");
+  };
+  EXPECT_EQ(country_of(CodeText("Fighting erupted in Tripoli and spread to Misrata and Benghazi."), "Tripoli"), "LBY");
+  EXPECT_EQ(country_of(CodeText("Clashes in Tripoli, in northern Lebanon, left two dead near Beirut."), "Tripoli"), "LBN");
+  Record r = CodeText("Boehler and Hamas officials met in Doha.");
+  for (const Entity& e : r.entities) {
+    if (e.text == "Doha") {
+      EXPECT_EQ(e.country, "QAT");
+      EXPECT_NEAR(e.lat, 25.3, 0.2);
+      EXPECT_NEAR(e.lon, 51.5, 0.2);
+    }
+  }
 }
 
 TEST(Counts, NotFromDatesAgesMoneyOrTime) {

@@ -127,7 +127,7 @@ void ExtractQuotes(const Model& model, const DocState& doc, Record* rec) {
           }
         }
         // ... or after it: "said X"
-        if (who.empty() && after) {
+        if (who.empty() && (after || g.lemma == "accord")) {
           uint32_t f = g.head + 1, l = f;
           while (l + 1 < st.count && a.info[l + 1].pos != Pos::kPunct && a.info[l + 1].pos != Pos::kVerb &&
                  a.info[l + 1].pos != Pos::kSub && a.info[l + 1].pos != Pos::kRel && l < f + 6) ++l;

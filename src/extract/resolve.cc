@@ -88,8 +88,9 @@ bool ResolveDefinite(const Model& model, const DocState& doc, uint32_t global, u
     int cl = doc.cluster_at[q];
     if (cl < 0 || doc.clusters[cl].type != "ORG") continue;
     const Cluster& c = doc.clusters[cl];
-    for (const Org& o : model.orgs()) {
-      if (o.code != c.code || o.name != c.name) continue;
+    if (c.org < 0) continue;
+    {
+      const Org& o = model.orgs()[c.org];
       for (const std::string& noun : o.is) {
         std::string n = ToLower(noun);
         size_t sp = n.rfind(' ');
@@ -104,7 +105,6 @@ bool ResolveDefinite(const Model& model, const DocState& doc, uint32_t global, u
           return true;
         }
       }
-      break;
     }
   }
   return false;

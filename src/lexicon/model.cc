@@ -67,6 +67,25 @@ const Country* Model::CountryByCode(std::string_view code) const {
   return it == country_by_code_.end() ? nullptr : &countries_[it->second];
 }
 
+const std::vector<uint32_t>* Model::PlacesNamed(const std::string& lower_name) const {
+  auto it = places_by_name_.find(lower_name);
+  return it == places_by_name_.end() ? nullptr : &it->second;
+}
+
+uint32_t Model::BestPlace(uint32_t i, const std::string& country) const {
+  const std::vector<uint32_t>* same = PlacesNamed(ToLower(places_[i].name));
+  if (!same || same->size() < 2) return i;
+  uint32_t best = i;
+  auto score = [&](uint32_t p) {
+    const Place& pl = places_[p];
+    return std::make_pair(pl.country == country ? 1 : 0, pl.kind == "capital" ? (1LL << 40) : pl.pop);
+  };
+  for (uint32_t p : *same) {
+    if (score(p) > score(best)) best = p;
+  }
+  return best;
+}
+
 const CameoCode* Model::Cameo(std::string_view code) const {
   auto it = cameo_.find(std::string(code));
   return it == cameo_.end() ? nullptr : &it->second;
@@ -456,6 +475,7 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
   std::sort(wordnet_verbs_.begin(), wordnet_verbs_.end());
   for (const auto& [lemma, bits] : wordnet_verbs_) AddVerbLemma(lemma, bits);
   wordnet_verbs_.clear();
+  for (uint32_t i = 0; i < m.places_.size(); ++i) m.places_by_name_[ToLower(m.places_[i].name)].push_back(i);
   // Index phrases by first token, longest first (ties: file order).
   for (uint32_t i = 0; i < m.phrases_.size(); ++i) m.phrase_index_[m.phrases_[i].tokens[0]].push_back(i);
   for (auto& [first, list] : m.phrase_index_) {

@@ -108,6 +108,11 @@ class Model {
   const std::vector<Agent>& agents() const { return agents_; }
   const std::vector<Place>& places() const { return places_; }
   const Country* CountryByCode(std::string_view code) const;
+  // Every place of that name (lower case): "tripoli" is in Libya and Lebanon.
+  const std::vector<uint32_t>* PlacesNamed(const std::string& lower_name) const;
+  // Of the places named like places()[i], the one a document about
+  // `country` most likely means: one in that country, else the most populous.
+  uint32_t BestPlace(uint32_t i, const std::string& country) const;
 
   const CameoCode* Cameo(std::string_view code) const;
   const std::unordered_map<std::string, CameoCode>& cameo() const { return cameo_; }
@@ -139,6 +144,7 @@ class Model {
   std::vector<Person> persons_;
   std::vector<Agent> agents_;
   std::vector<Place> places_;
+  std::unordered_map<std::string, std::vector<uint32_t>> places_by_name_;
   std::unordered_map<std::string, CameoCode> cameo_;
   std::unordered_map<std::string, std::vector<VerbForm>> verb_forms_;
   std::unordered_map<std::string, std::vector<VerbPattern>> patterns_;

@@ -186,6 +186,7 @@ void WriteJsonLine(const Document& doc, const Record& rec, std::string* out) {
     j.Key("number"); j.Int(c.number);
     j.Key("object"); j.StrOrNull(c.object);
     j.Key("qualifier"); j.StrOrNull(c.qualifier);
+    j.Key("actor"); Actor(j, c.actor);
     j.Offsets(c.span);
     j.Close('}');
   }
