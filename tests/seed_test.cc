@@ -94,6 +94,26 @@ TEST_F(Seed, QuotationsHaveTheirSpeakers) {
   EXPECT_EQ(SpeakerOf("These are ongoing discussions"), "Karoline Leavitt");
   EXPECT_EQ(SpeakerOf("On the one hand"), "Jonathan Panikoff");
   EXPECT_EQ(SpeakerOf("I have no information"), "Taher al-Nono");
+  EXPECT_EQ(SpeakerOf("I send Israel everything"), "Donald Trump");
+  EXPECT_EQ(SpeakerOf("Israel expressed the United States"), "Benjamin Netanyahu's office");
+}
+
+TEST_F(Seed, DohaIsInQatarWithCoordinates) {
+  bool found = false;
+  for (const Entity& e : rec_->entities) {
+    if (e.text != "Doha") continue;
+    found = true;
+    EXPECT_EQ(e.country, "QAT");
+    EXPECT_NEAR(e.lat, 25.29, 0.1);
+    EXPECT_NEAR(e.lon, 51.53, 0.1);
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(Seed, OctoberSevenIsDated) {
+  bool found = false;
+  for (const DateMention& d : rec_->dates) found |= d.text == "October 7, 2023" && d.value == "2023-10-07";
+  EXPECT_TRUE(found);
 }
 
 TEST_F(Seed, NamedEntities) {
