@@ -112,6 +112,22 @@ TEST(Cli, HugeQuotedDocumentFinishes) {
   EXPECT_NE(json.find("\"name\":\"Karoline Leavitt\""), std::string::npos);
 }
 
+TEST(Cli, ThreadsKeepInputOrderAndOutput) {
+  std::string in;
+  for (int i = 0; i < 300; ++i) {
+    in += "{\"id\": \"d" + std::to_string(i) + "\", \"date\": \"2002-03-0" + std::to_string(1 + i % 9) +
+          "\", \"text\": \"Police arrested " + std::to_string(i + 2) + " rioters in Vadodara. Rebels attacked a convoy.\"}\n";
+  }
+  std::string path = Temp("cli_threads.jsonl", in);
+  CliRun one = Dragoman("code -j 1 " + path);
+  CliRun two = Dragoman("code -j 2 " + path);
+  ASSERT_EQ(one.status, 0) << one.err;
+  ASSERT_EQ(two.status, 0) << two.err;
+  EXPECT_EQ(Lines(one.out), 300);
+  EXPECT_TRUE(one.out == two.out);
+  EXPECT_LT(one.out.find("\"id\":\"d10\""), one.out.find("\"id\":\"d11\""));
+}
+
 TEST(Cli, BadOptionsAreErrors) {
   EXPECT_NE(Dragoman("code --date 2025-13-40 " + Temp("x.txt", "x")).status, 0);
   EXPECT_NE(Dragoman("code --dict nosuchformat:/tmp/x").status, 0);

@@ -3,7 +3,10 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -31,6 +34,7 @@ struct CodeArgs {
   bool strict = false;
   bool keep_modal = false;
   bool quiet = false;
+  int jobs = 1;
 };
 
 Status LoadEngine(const std::vector<std::string>& dicts, bool no_default, const std::string& data_dir,
@@ -82,31 +86,57 @@ int RunCode(const CodeArgs& args) {
     }
   }
   const bool progress = !args.quiet && isatty(fileno(stderr)) && (out != stdout || !isatty(fileno(stdout)));
-  dragoman::Workspace ws;
-  dragoman::Document doc;
-  dragoman::Record rec;
-  std::string buf;
+  // Documents are read in batches; each of the `jobs` threads codes every
+  // jobs-th document of a batch with its own workspace; the batch is then
+  // written in input order. Memory stays bounded by the batch size.
+  const int jobs = std::max(1, args.jobs);
+  const size_t batch_size = jobs == 1 ? 1 : 64 * static_cast<size_t>(jobs);
+  std::vector<dragoman::Workspace> workspaces(static_cast<size_t>(jobs));
+  std::vector<dragoman::Document> batch(batch_size);
+  std::vector<std::string> outs(batch_size);
   long docs = 0, problems = 0, replaced = 0;
   int exit_code = 0;
+  bool done = false;
   auto t0 = std::chrono::steady_clock::now();
   auto last = t0;
-  while (true) {
-    Status problem;
-    bool skipped = true, fatal = false;
-    if (!reader.Next(&doc, &problem, &skipped, &fatal)) break;
-    if (!problem.ok()) {
-      ++problems;
-      std::fprintf(stderr, "dragoman: %s%s\n", problem.message().c_str(), skipped ? " (skipped)" : "");
-      if (fatal) { exit_code = 1; break; }
+  auto code_one = [&](size_t i, dragoman::Workspace* ws, dragoman::Record* rec) {
+    engine->Code(batch[i], ws, rec);
+    outs[i].clear();
+    if (args.format == "pretty") dragoman::WritePretty(batch[i], *rec, &outs[i]);
+    else dragoman::WriteJsonLine(batch[i], *rec, &outs[i]);
+  };
+  while (!done) {
+    size_t n = 0;
+    while (n < batch_size) {
+      Status problem;
+      bool skipped = true, fatal = false;
+      if (!reader.Next(&batch[n], &problem, &skipped, &fatal)) { done = true; break; }
+      if (!problem.ok()) {
+        ++problems;
+        std::fprintf(stderr, "dragoman: %s%s\n", problem.message().c_str(), skipped ? " (skipped)" : "");
+        if (fatal) { exit_code = 1; done = true; break; }
+      }
+      if (!skipped) ++n;
     }
-    if (skipped) continue;
-    engine->Code(doc, &ws, &rec);
-    replaced += doc.replaced_bytes;
-    buf.clear();
-    if (args.format == "pretty") dragoman::WritePretty(doc, rec, &buf);
-    else dragoman::WriteJsonLine(doc, rec, &buf);
-    std::fwrite(buf.data(), 1, buf.size(), out);
-    ++docs;
+    if (jobs == 1 || n < 2) {
+      dragoman::Record rec;
+      for (size_t i = 0; i < n; ++i) code_one(i, &workspaces[0], &rec);
+    } else {
+      std::vector<std::thread> threads;
+      std::atomic<size_t> next{0};
+      for (int w = 0; w < jobs; ++w) {
+        threads.emplace_back([&, w] {
+          dragoman::Record rec;
+          for (size_t i = next++; i < n; i = next++) code_one(i, &workspaces[w], &rec);
+        });
+      }
+      for (auto& t : threads) t.join();
+    }
+    for (size_t i = 0; i < n; ++i) {
+      std::fwrite(outs[i].data(), 1, outs[i].size(), out);
+      replaced += batch[i].replaced_bytes;
+    }
+    docs += static_cast<long>(n);
     if (progress) {
       auto now = std::chrono::steady_clock::now();
       if (now - last > std::chrono::milliseconds(500)) {
@@ -170,6 +200,7 @@ int main(int argc, char** argv) {
   code->add_flag("--strict", ca.strict, "stop at invalid UTF-8 or a malformed input line");
   code->add_flag("--keep-modal", ca.keep_modal, "also write negated, planned, threatened and possible events");
   code->add_flag("-q,--quiet", ca.quiet, "no progress on the terminal");
+  code->add_option("-j,--jobs", ca.jobs, "threads coding documents in parallel (output stays in input order)")->check(CLI::Range(1, 256));
 
   auto* dict = app.add_subcommand("dict", "dictionary tools");
   dict->require_subcommand(1);
