@@ -15,6 +15,8 @@
 
 #include "dragoman/engine.h"
 #include "ingest/reader.h"
+#include "lexicon/check.h"
+#include "lexicon/dictionary.h"
 #include "lexicon/model.h"
 #include "write/writer.h"
 
@@ -182,6 +184,36 @@ int RunDictStats(const std::vector<std::string>& dicts, bool no_default, const s
   return 0;
 }
 
+int RunDictCheck(const std::vector<std::string>& dicts, bool no_default, const std::string& data_dir) {
+  std::vector<dragoman::Entry> entries;
+  std::vector<std::string> warnings;
+  if (!no_default) {
+    Status st = dragoman::ReadDictionary(data_dir.empty() ? dragoman::DefaultDataDir() : data_dir, &entries, &warnings);
+    if (!st.ok()) {
+      std::fprintf(stderr, "dragoman: %s\n", st.message().c_str());
+      return 2;
+    }
+  }
+  for (const std::string& d : dicts) {
+    size_t colon = d.find(':');
+    if (colon == std::string::npos || d.substr(0, colon) != "dragoman") {
+      std::fprintf(stderr, "dragoman: dict check reads the project's format: --dict dragoman:PATH\n");
+      return 2;
+    }
+    Status st = dragoman::ReadDictionary(d.substr(colon + 1), &entries, &warnings);
+    if (!st.ok()) {
+      std::fprintf(stderr, "dragoman: %s\n", st.message().c_str());
+      return 2;
+    }
+  }
+  for (const auto& w : warnings) std::printf("%s\n", w.c_str());
+  dragoman::Tokenizer tokenizer;
+  auto problems = dragoman::CheckDictionaries(entries, tokenizer);
+  for (const auto& p : problems) std::printf("%s: %s\n", p.where.c_str(), p.what.c_str());
+  std::printf("%zu entries, %zu problems\n", entries.size(), problems.size() + warnings.size());
+  return problems.empty() && warnings.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -212,7 +244,13 @@ int main(int argc, char** argv) {
   stats->add_flag("--no-default-dict", dno, "do not load the project's data/");
   stats->add_option("--data", ddata, "the data/ directory");
 
+  auto* check = dict->add_subcommand("check", "duplicates, conflicting codes, overlapping dates, dead patterns, CAMEO codes without a pattern");
+  check->add_option("--dict", ddicts, "extra dictionary dragoman:PATH");
+  check->add_flag("--no-default-dict", dno, "do not load the project's data/");
+  check->add_option("--data", ddata, "the data/ directory");
+
   CLI11_PARSE(app, argc, argv);
+  if (check->parsed()) return RunDictCheck(ddicts, dno, ddata);
   if (code->parsed()) return RunCode(ca);
   if (stats->parsed()) return RunDictStats(ddicts, dno, ddata);
   return 0;
