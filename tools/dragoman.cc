@@ -181,6 +181,10 @@ int RunDictStats(const std::vector<std::string>& dicts, bool no_default, const s
   std::printf("places             %zu\n", m.places().size());
   std::printf("CAMEO codes        %zu\n", m.cameo().size());
   std::printf("patterns           %zu\n", m.pattern_count());
+  for (const auto& [root, n] : m.patterns_per_root()) {
+    const dragoman::CameoCode* c = m.Cameo(root);
+    std::printf("  root %s  %5zu  %s\n", root.c_str(), n, c ? c->name.c_str() : "");
+  }
   return 0;
 }
 

@@ -462,6 +462,7 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
         m.patterns_[lemma].push_back(std::move(p));
       }
       ++m.pattern_count_;
+      ++m.patterns_per_root_[e.key.substr(0, 2)];
     }
   }
   for (auto* table : {&m.patterns_, &m.noun_patterns_})

@@ -6,6 +6,7 @@
 #define DRAGOMAN_LEXICON_MODEL_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -124,6 +125,8 @@ class Model {
   // Light verbs whose object noun carries the event ("issue a threat").
   bool IsLightVerb(const std::string& lemma) const { return light_verbs_.count(lemma) > 0; }
   size_t pattern_count() const { return pattern_count_; }
+  // Verb and noun patterns per CAMEO root ("01".."20").
+  const std::map<std::string, size_t>& patterns_per_root() const { return patterns_per_root_; }
   bool InClass(const std::string& cls, const std::string& lower) const;
   char GenderOfGivenName(const std::string& lower) const;
   const std::vector<CountTrigger>* CountTriggers(const std::string& lemma) const;
@@ -151,6 +154,7 @@ class Model {
   std::unordered_map<std::string, std::vector<VerbPattern>> noun_patterns_;
   std::unordered_set<std::string> light_verbs_;
   size_t pattern_count_ = 0;
+  std::map<std::string, size_t> patterns_per_root_;
   std::unordered_map<std::string, std::unordered_set<std::string>> classes_;
   std::unordered_map<std::string, char> given_;
   std::unordered_map<std::string, std::vector<CountTrigger>> count_triggers_;
