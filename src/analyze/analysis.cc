@@ -406,7 +406,8 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       const VerbGroup& gov = a->verbs[k - 1];
       g.inherit_subject_from = static_cast<int>(k - 1);
       const std::string& l = gov.lemma;
-      if (l == "threaten" || l == "vow" || l == "warn") g.modality = Modality::kThreatened;
+      if (l == "have" || l == "begin" || l == "start" || l == "continue" || l == "manage") g.modality = gov.modality;  // "had to open fire"
+      else if (l == "threaten" || l == "vow" || l == "warn") g.modality = Modality::kThreatened;
       else if (l == "refuse" || l == "decline" || l == "deny" || l == "reject" || l == "fail" || l == "avoid")
         g.modality = Modality::kNegated;
       else if (l == "plan" || l == "intend" || l == "aim" || l == "want" || l == "seek" || l == "hope" ||
@@ -438,16 +439,46 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         g.subj_last = static_cast<uint32_t>(last);
         g.has_subject = true;
       }
+    } else if (p >= 0 && info[p].pos == Pos::kTo && p > 0 &&
+               (IsChunkPos(info[p - 1].pos) || a->mention_at[p - 1] >= 0) && k > 0) {
+      // Object control: "forcing the police to open fire", "ordered troops to
+      // withdraw": the object of the governing verb does the infinitive.
+      int last = p - 1, q = last;
+      while (q >= 0 && (IsChunkPos(info[q].pos) || a->mention_at[q] >= 0)) --q;
+      const VerbGroup& gov = a->verbs[k - 1];
+      if (q >= 0 && static_cast<uint32_t>(q) == gov.head) {
+        g.subj_first = static_cast<uint32_t>(q + 1);
+        g.subj_last = static_cast<uint32_t>(last);
+        g.has_subject = true;
+        const std::string& l = gov.lemma;
+        bool made = l == "force" || l == "prompt" || l == "compel" || l == "oblige" || l == "lead" || l == "cause";
+        g.modality = made ? gov.modality : Modality::kPlanned;
+      }
     } else if (p >= 0) {
       int last = p;
       int q = p;
+      auto walk = [&](int from) {
+        int r = from;
+        while (r >= 0 && (IsChunkPos(info[r].pos) || a->mention_at[r] >= 0 || t[r].lower == "of" ||
+                          t[r].lower == "-" || (info[r].pos == Pos::kConj && t[r].lower == "and" && r > 0 &&
+                                                (IsChunkPos(info[r - 1].pos) || a->mention_at[r - 1] >= 0)))) {
+          --r;
+        }
+        return r;
+      };
       if (info[q].pos == Pos::kPron) {
         --q;
       } else {
-        while (q >= 0 && (IsChunkPos(info[q].pos) || a->mention_at[q] >= 0 || t[q].lower == "of" ||
-                          t[q].lower == "-" || (info[q].pos == Pos::kConj && t[q].lower == "and" && q > 0 &&
-                                                (IsChunkPos(info[q - 1].pos) || a->mention_at[q - 1] >= 0)))) {
-          --q;
+        q = walk(q);
+        // "police on thursday opened fire": step over a time or place phrase
+        // that holds no actor, to the subject before it.
+        bool actor = false;
+        for (int r = q + 1; r <= last; ++r) actor |= a->mention_at[r] >= 0 && a->mentions[a->mention_at[r]].is_actor;
+        if (!actor && q > 0 && (t[q].lower == "on" || t[q].lower == "in" || t[q].lower == "at" ||
+                                t[q].lower == "during" || t[q].lower == "since") &&
+            (IsChunkPos(info[q - 1].pos) || a->mention_at[q - 1] >= 0)) {
+          last = q - 1;
+          q = walk(q - 1);
         }
       }
       if (last > q) {
