@@ -194,7 +194,11 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         break;
       }
       // Agentless passive of an arrest: the police of the place did it.
-      if (sources.empty() && hit->code.rfind("173", 0) == 0) {
+      static const char* const kArrestVerbs[] = {"arrest", "detain", "apprehend", "nab", "round", "take",
+                                                  "hold", "remand", "jail", "imprison", "capture"};
+      bool arrest_verb = false;
+      for (const char* v : kArrestVerbs) arrest_verb |= g.lemma == v;
+      if (sources.empty() && hit->code.rfind("173", 0) == 0 && arrest_verb) {
         ActorMention police;
         police.text = "";
         police.name = "police";
@@ -234,6 +238,10 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
             if (!(q + 1 < g.obj_end && (t[q + 1].lower == "and" || t[q + 1].lower == ","))) break;
           } else if (!Skippable(t[q], a, q) && t[q].lower != "and" && t[q].lower != ",") {
             if (!targets.empty()) break;
+            // where and when are not whom: "arrested one man at the police station"
+            const std::string& w = t[q].lower;
+            if (w == "at" || w == "in" || w == "on" || w == "under" || w == "near" || w == "from" ||
+                w == "during" || w == "for" || w == "by" || w == "outside" || w == "inside" || w == "into") break;
           }
         }
       }
@@ -246,6 +254,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     // Protest, force and violence are events even when the target is not
     // named ("police opened fire", "three persons were arrested"): the target
     // is then left uncoded, or absent.
+    // An actor does not act on itself ("police ... at the police station").
+    if (sources.size() == 1) {
+      targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                   [&](const ActorMention& m) {
+                                     return !m.span.empty() && m.code == sources[0].code && m.name == sources[0].name;
+                                   }),
+                    targets.end());
+    }
     int root = std::atoi(hit->code.substr(0, 2).c_str());
     bool targetless_ok = root == 14 || root == 15 || root >= 17;
     if (targets.empty() && targetless_ok) {
