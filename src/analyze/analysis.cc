@@ -27,7 +27,7 @@ const std::unordered_map<std::string, Pos>& ClosedClass() {
                      "everything", "anything", "there", "what"});
     add(Pos::kAux, {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
                     "having", "do", "does", "did", "'re", "'ve", "get", "got", "gets", "getting",
-                    "gotten"});
+                    "gotten", "able", "unable"});
     add(Pos::kModal, {"will", "would", "could", "can", "may", "might", "shall", "should", "must",
                       "'ll", "'d", "cannot", "wo", "ca"});
     add(Pos::kNeg, {"not", "n't", "never"});
@@ -406,7 +406,9 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       const VerbGroup& gov = a->verbs[k - 1];
       g.inherit_subject_from = static_cast<int>(k - 1);
       const std::string& l = gov.lemma;
-      if (l == "have" || l == "begin" || l == "start" || l == "continue" || l == "manage") g.modality = gov.modality;  // "had to open fire"
+      if (l == "have" || l == "begin" || l == "start" || l == "continue" || l == "manage" || l == "able")
+        g.modality = gov.modality;  // "had to open fire", "were able to arrest"
+      else if (l == "unable") g.modality = Modality::kNegated;
       else if (l == "threaten" || l == "vow" || l == "warn") g.modality = Modality::kThreatened;
       else if (l == "refuse" || l == "decline" || l == "deny" || l == "reject" || l == "fail" || l == "avoid")
         g.modality = Modality::kNegated;
@@ -486,6 +488,12 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         g.subj_last = static_cast<uint32_t>(last);
         g.has_subject = true;
       }
+    }
+    // "No one was arrested", "not a single activist has been arrested".
+    if (g.has_subject) {
+      const std::string& w = t[g.subj_first].lower;
+      bool not_before = g.subj_first > 0 && t[g.subj_first - 1].lower == "not";
+      if (w == "no" || w == "none" || w == "nobody" || w == "neither" || not_before) g.modality = Modality::kNegated;
     }
     // A condition or a question is not an assertion: "if the army bombs ...".
     if (g.modality == Modality::kAsserted) {
