@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "dragoman/engine.h"
+#include "import/validate.h"
 #include "ingest/reader.h"
 #include "lexicon/check.h"
 #include "lexicon/dictionary.h"
@@ -230,7 +231,10 @@ int main(int argc, char** argv) {
   code->add_option("--input", ca.input_format, "input format: auto, text or jsonl")->check(CLI::IsMember({"auto", "text", "jsonl"}));
   code->add_option("--date", ca.date, "document date for plain text (YYYY-MM-DD)");
   code->add_option("--format", ca.format, "output: jsonl (the contract) or pretty (for a person)")->check(CLI::IsMember({"jsonl", "pretty"}));
-  code->add_option("--dict", ca.dicts, "extra dictionary FORMAT:PATH (repeatable; FORMAT: dragoman)");
+  code->add_option("--dict", ca.dicts,
+                   "extra dictionary FORMAT:PATH (repeatable; FORMAT: dragoman, tabari-actors, tabari-verbs, "
+                   "tabari-agents, tabari-options, petrarch-verbs, petrarch-actors, petrarch-agents, "
+                   "petrarch-discards, petrarch-issues)");
   code->add_flag("--no-default-dict", ca.no_default_dict, "do not load the project's data/ dictionaries");
   code->add_option("--data", ca.data_dir, "the data/ directory (default: built in, or $DRAGOMAN_DATA)");
   code->add_flag("--strict", ca.strict, "stop at invalid UTF-8 or a malformed input line");
@@ -253,7 +257,12 @@ int main(int argc, char** argv) {
   check->add_flag("--no-default-dict", dno, "do not load the project's data/");
   check->add_option("--data", ddata, "the data/ directory");
 
+  std::string vpath;
+  auto* validate = app.add_subcommand("validate", "run a TABARI .project or PETRARCH records XML validation suite");
+  validate->add_option("path", vpath, "Validate.project, PETR.UnitTest.records.xml or PETR_Validate_records_2_02.xml")->required();
+
   CLI11_PARSE(app, argc, argv);
+  if (validate->parsed()) return dragoman::RunValidate(vpath, stdout);
   if (check->parsed()) return RunDictCheck(ddicts, dno, ddata);
   if (code->parsed()) return RunCode(ca);
   if (stats->parsed()) return RunDictStats(ddicts, dno, ddata);

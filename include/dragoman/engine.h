@@ -26,7 +26,11 @@ class Model;
 struct WorkspaceImpl;
 
 struct DictionarySource {
-  std::string format;  // "dragoman" (the project's own format)
+  // "dragoman" (the project's own format), or one of the field's formats:
+  // tabari-actors, tabari-verbs, tabari-agents, tabari-options,
+  // petrarch-actors, petrarch-verbs, petrarch-agents, petrarch-discards,
+  // petrarch-issues.
+  std::string format;
   std::string path;    // a file or a directory of *.txt files
 };
 

@@ -9,6 +9,7 @@
 #include "analyze/doc_state.h"
 #include "code/coder.h"
 #include "extract/extract.h"
+#include "import/import.h"
 #include "lexicon/dictionary.h"
 #include "lexicon/model.h"
 
@@ -75,11 +76,17 @@ Result<std::unique_ptr<Engine>> Engine::Load(const EngineOptions& options) {
     DM_RETURN_IF_ERROR(ReadDictionary(dir, &entries, warnings));
   }
   for (const DictionarySource& src : options.dictionaries) {
-    if (src.format != "dragoman") {
-      return Status::InvalidArgument("dictionary format '" + src.format + "' is not supported yet (" + src.path + ")");
+    if (src.format == "dragoman") {
+      DM_RETURN_IF_ERROR(ReadDictionary(src.path, &entries, warnings));
+    } else {
+      // The field's formats (TABARI, PETRARCH) through their importers.
+      DM_RETURN_IF_ERROR(ImportDictionary(src.format, src.path, &entries, warnings));
     }
-    DM_RETURN_IF_ERROR(ReadDictionary(src.path, &entries, warnings));
   }
+  // Kinds the coder does not use yet (discards, issues) are read and set aside.
+  entries.erase(std::remove_if(entries.begin(), entries.end(),
+                               [](const Entry& e) { return e.kind == "discard" || e.kind == "issue"; }),
+                entries.end());
   // Kinds that others refer to load first: codes, classes, irregular verbs, countries.
   auto rank = [](const std::string& k) {
     if (k == "code" || k == "class" || k == "irregular") return 0;

@@ -1,0 +1,377 @@
+#include "import/import.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "import/validate.h"
+
+namespace dragoman {
+namespace {
+
+std::string Peers() { return std::string(DM_SHARED_DIR) + "/peers"; }
+
+bool Exists(const std::string& p) { return std::filesystem::exists(p); }
+
+#define SKIP_IF_ABSENT(path)                                                                   \
+  if (!Exists(path)) GTEST_SKIP() << "peer file " << (path) << " is absent (" DM_SHARED_DIR \
+                                  "/peers is not installed); skipping"
+
+// Writes `text` to a fresh temporary file; returns its path.
+std::string TempFile(const std::string& name, const std::string& text) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-import-test-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+const Entry* Find(const std::vector<Entry>& v, const std::string& kind, const std::string& name) {
+  for (const auto& e : v) {
+    if (e.kind != kind) continue;
+    if (std::find(e.names.begin(), e.names.end(), name) != e.names.end()) return &e;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Roles(const Entry& e) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : e.fields) {
+    if (k == "role") out.push_back(v);
+  }
+  return out;
+}
+
+struct PeerFile {
+  const char* format;
+  const char* path;  // under peers/
+  size_t min_entries;
+  const char* kind;  // a kind that must be present (or "" for none)
+};
+
+// Minimum counts a little under what the importers yield today.
+const PeerFile kPeerFiles[] = {
+    {"tabari-actors", "tabari/TABARI.Demo.actors", 100, "org"},
+    {"tabari-actors", "tabari/CountryInfo.120116.actors", 20000, "person"},
+    {"tabari-actors", "tabari/Internatnl.120521.actors", 7000, "org"},
+    {"tabari-verbs", "tabari/TABARI.Demo.verbs", 400, "verb"},
+    {"tabari-verbs", "tabari/CAMEO.091003.master.verbs", 12000, "verb"},
+    {"tabari-agents", "tabari/Validate.agents", 60, "agent"},
+    {"tabari-agents", "tabari/PSU.120522.agents", 2000, "agent"},
+    {"tabari-options", "tabari/Validate.options", 0, ""},
+    {"tabari-options", "tabari/CAMEO.09b5.options", 0, ""},
+    {"petrarch-actors", "petrarch/PETR.Validate.actors.txt", 100, "person"},
+    {"petrarch-verbs", "petrarch/PETR.Validate.verbs.txt", 400, "class"},
+    {"petrarch-agents", "petrarch/PETR.Validate.agents.txt", 60, "agent"},
+    {"petrarch-discards", "petrarch/PETR.Validate.discards.txt", 5, "discard"},
+    {"petrarch-verbs", "petrarch2/CAMEO.2.0.txt", 5000, "verb"},
+    {"petrarch-verbs", "petrarch2/CAMEO.verbpatterns.150430.txt", 10000, "verb"},
+    {"petrarch-actors", "petrarch2/Phoenix.Countries.actors.txt", 17000, "person"},
+    {"petrarch-actors", "petrarch2/Phoenix.International.actors.txt", 7000, "org"},
+    {"petrarch-actors", "petrarch2/Phoenix.MilNonState.actors.txt", 900, "org"},
+    {"petrarch-agents", "petrarch2/Phoenix.agents.txt", 2000, "agent"},
+    {"petrarch-discards", "petrarch2/Phoenix.discards.txt", 450, "discard"},
+    {"petrarch-issues", "petrarch2/Phoenix.IssueCoding.txt", 3000, "issue"},
+    {"petrarch-verbs", "udpetrarch/PETR_Validate_verbs_2_02.txt", 400, "verb"},
+    {"petrarch-actors", "udpetrarch/PETR_Validate_actors_2_02.txt", 100, "org"},
+};
+
+TEST(ImportPeer, EveryPeerFileLoads) {
+  std::string probe = Peers() + "/" + kPeerFiles[0].path;
+  SKIP_IF_ABSENT(probe);
+  for (const PeerFile& f : kPeerFiles) {
+    std::string path = Peers() + "/" + f.path;
+    if (!Exists(path)) {
+      ADD_FAILURE() << path << " is missing while other peer files are present";
+      continue;
+    }
+    std::vector<Entry> entries;
+    std::vector<std::string> warnings;
+    Status s = ImportDictionary(f.format, path, &entries, &warnings);
+    ASSERT_TRUE(s.ok()) << f.path << ": " << s.message();
+    EXPECT_GE(entries.size(), f.min_entries) << f.path;
+    // Warnings are the exception, not the rule (a few peer lines are malformed).
+    EXPECT_LE(warnings.size(), entries.size() / 50 + 20) << f.path << ": first: " << warnings[0];
+    if (*f.kind) {
+      EXPECT_TRUE(std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.kind == f.kind; }))
+          << f.path << " yields no " << f.kind;
+    }
+    // Every entry survives a trip through our own format.
+    for (const Entry& e : entries) {
+      Entry back;
+      std::string err;
+      ASSERT_TRUE(ParseEntryLine(FormatEntryLine(e), &back, &err)) << f.path << ":" << e.line << ": " << err;
+      ASSERT_EQ(back.kind, e.kind) << FormatEntryLine(e);
+      ASSERT_EQ(back.names.size(), e.names.size()) << f.path << ":" << e.line << ": " << FormatEntryLine(e);
+    }
+  }
+}
+
+TEST(ImportPeer, UnknownFormatAndMissingFile) {
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  EXPECT_FALSE(ImportDictionary("kedsx-verbs", "/nonexistent", &entries, &warnings).ok());
+  Status s = ImportDictionary("tabari-actors", "/nonexistent/x.actors", &entries, &warnings);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("/nonexistent/x.actors"), std::string::npos);
+}
+
+TEST(ImportTabari, MalformedLineReportedWithFileAndLine) {
+  std::string path = TempFile("bad.actors",
+                              "ARNOR [ARN]\n"
+                              "GONDOR [GON\n"                // unclosed block
+                              "ROHAN [ROH 9901-]\n"          // bad date
+                              "ITHILEN [ITH]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-actors", path, &entries, &warnings).ok());
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].rfind(path + ":2: ", 0), 0u) << warnings[0];
+  EXPECT_EQ(warnings[1].rfind(path + ":3: ", 0), 0u) << warnings[1];
+  ASSERT_EQ(entries.size(), 2u);  // loading goes on
+  EXPECT_EQ(entries[1].key, "ITH");
+  EXPECT_EQ(entries[1].line, 4);
+}
+
+TEST(ImportTabari, MalformedVerbLineReported) {
+  std::string path = TempFile("bad.verbs",
+                              "ATTACK [190]\n"
+                              "- * ON_ + [190\n"  // unclosed code
+                              "- ON_ + [191]\n"   // no verb position
+                              "- * NEAR + [195]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].rfind(path + ":2: ", 0), 0u) << warnings[0];
+  EXPECT_EQ(warnings[1].rfind(path + ":3: ", 0), 0u) << warnings[1];
+  EXPECT_NE(Find(entries, "verb", "attack near +"), nullptr);
+}
+
+TEST(ImportTabari, DateRestrictedActorBecomesPersonWithRoles) {
+  std::string path = Peers() + "/tabari/TABARI.Demo.actors";
+  SKIP_IF_ABSENT(path);
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-actors", path, &entries, &warnings).ok());
+  // ALBRIGHT  [USAGOV 991201-010114] [---]
+  const Entry* e = Find(entries, "person", "Albright");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Roles(*e), (std::vector<std::string>{"USAGOV 1999-12-01..2001-01-14", "---"}));
+  // GOLLUM with +synonyms and three code lines; "<" and ">" are strict.
+  e = Find(entries, "person", "Gollum");
+  ASSERT_NE(e, nullptr);
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "Smeagol"), e->names.end());
+  EXPECT_EQ(Roles(*e), (std::vector<std::string>{"HOB ..1995-05-31", "HOBGOV 1995-06-01..1999-08-15",
+                                                 "HOBREB 1999-08-17.."}));
+  // Without a restriction: an org with names in title case.
+  e = Find(entries, "org", "United Arab Emirates");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "UAE");
+}
+
+TEST(ImportPetrarch, DateRestrictedActorBecomesPersonWithRoles) {
+  std::string path = Peers() + "/petrarch/PETR.Validate.actors.txt";
+  SKIP_IF_ABSENT(path);
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("petrarch-actors", path, &entries, &warnings).ok());
+  EXPECT_TRUE(warnings.empty()) << warnings[0];
+  const Entry* e = Find(entries, "person", "Sam Gamgee");
+  ASSERT_NE(e, nullptr);
+  std::vector<std::string> roles = Roles(*e);
+  ASSERT_EQ(roles.size(), 6u);
+  EXPECT_EQ(roles[0], "HOBCIV ..2008-01-19");
+  EXPECT_EQ(roles[1], "ORCHOB 2010-01-09..2010-01-12");
+  EXPECT_EQ(roles[4], "HOBELI 2013-01-20..");
+  EXPECT_EQ(roles[5], "HOB");  // the undated fallback comes last
+  // Synonyms under an entry become names of the same actor.
+  e = Find(entries, "org", "Denmark");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "DNK");
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "Danish"), e->names.end());
+}
+
+TEST(ImportPetrarch, SharedCodeBlockAfterSeveralNames) {
+  std::string path = TempFile("shared.actors.txt",
+                              "<!-- header\n comment -->\n"
+                              "IVO_JOSIPOVIC_\n"
+                              "PRESIDENT_JOSIPOVIC_\n"
+                              "\t[HRVGOV >20120219]\n"
+                              "\t[HRVGOVLEG 20031222-20100218]\n"
+                              "ZORAN_MILANOVIC_  # a comment\n"
+                              "\t[HRVGOV >20111223]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("petrarch-actors", path, &entries, &warnings).ok());
+  EXPECT_TRUE(warnings.empty()) << warnings[0];
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].names, (std::vector<std::string>{"Ivo Josipovic", "President Josipovic"}));
+  EXPECT_EQ(Roles(entries[0]),
+            (std::vector<std::string>{"HRVGOV 2012-02-20..", "HRVGOVLEG 2003-12-22..2010-02-18"}));
+}
+
+TEST(ImportTabari, VerbPatternPutsVerbFirst) {
+  std::string path = TempFile("demo.verbs",
+                              "<SYNSETS>\n&TIETYPES\n+MILITARY\n+ECONOMIC\n</SYNSETS>\n"
+                              "ABDUCT  [181] ;shan   7/24/93\n"
+                              "- + * BY_ $  [181] ;BERT 12/31/97\n"
+                              "- * OF_ + IN_ $  [181] ;JON 5/26/95\n"
+                              "- SAID + MUST * POLICY  [100]\n"
+                              "- FAILED_TO_*  [111]\n"
+                              "- * &TIETYPES TIES [064:065]\n"
+                              "- * THAT { IT | SHE } KILLED +  [190]\n"
+                              "- * PLAN_ [---]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  const Entry* e = Find(entries, "verb", "abduct");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "181");
+  e = Find(entries, "verb", "abduct by $");
+  ASSERT_NE(e, nullptr);  // "+ * BY_ $": the target before the verb is dropped
+  EXPECT_EQ(e->key, "181");
+  EXPECT_NE(Find(entries, "verb", "abduct of + in $"), nullptr);
+  e = Find(entries, "verb", "abduct policy");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "100");
+  e = Find(entries, "verb", "abduct &TIETYPES ties");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "064");  // paired codes keep the first
+  e = Find(entries, "verb", "abduct that it killed +");
+  ASSERT_NE(e, nullptr);
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abduct that she killed +"), e->names.end());
+  // "FAILED_TO_*" has no word after the verb: skipped, never the bare verb with 111.
+  for (const auto& x : entries) EXPECT_NE(x.key, "111");
+  for (const auto& x : entries) EXPECT_NE(x.key, "---");
+  const Entry* cls = nullptr;
+  for (const auto& x : entries) {
+    if (x.kind == "class" && x.key == "TIETYPES") cls = &x;
+  }
+  ASSERT_NE(cls, nullptr);
+  EXPECT_EQ(cls->names, (std::vector<std::string>{"economic", "military"}));
+}
+
+TEST(ImportTabari, MasterVerbsUseLemmas) {
+  std::string path = Peers() + "/tabari/CAMEO.091003.master.verbs";
+  SKIP_IF_ABSENT(path);
+  if (!Exists("/usr/share/wordnet/index.verb") && !std::getenv("DRAGOMAN_WORDNET"))
+    GTEST_SKIP() << "WordNet (wordnet-base) is absent: TABARI stems cannot be completed";
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  // "- * OF_ + IN_ $  [181]" under ABDUCT.
+  const Entry* e = Find(entries, "verb", "abduct of + in $");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "181");
+  // Stems: ACCELERAT -> accelerate ("- * DEPLOYMENT TO_ +  [154]").
+  e = Find(entries, "verb", "accelerate deployment to +");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "154");
+}
+
+TEST(ImportPetrarch, VerbGroupsSynsetsAndIrregularForms) {
+  std::string path = TempFile("v.txt",
+                              "&CURRENCY\n+DOLLARS\n+EUROS\n+AUSTRIAN FLORIN\n\n"
+                              "--- SPEED [042] ---\n"
+                              "RUSH\n"
+                              "SPEED {SPEEDING SPEEDS SPED }\n"
+                              "+BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN +BROKEN_DOWN}\n"
+                              "- * (TO BORDER)   [154]  # RUSH\n"
+                              "- * {ARMS SHIPMENT} [072]\n"
+                              "- * &CURRENCY TO + [071]\n"
+                              "- % * [030:030]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("petrarch-verbs", path, &entries, &warnings).ok());
+  EXPECT_NE(Find(entries, "verb", "rush"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "break down"), nullptr);
+  const Entry* e = Find(entries, "verb", "rush to border");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "154");
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "speed to border"), e->names.end());
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "break down to border"), e->names.end());
+  e = Find(entries, "verb", "speed arms shipment");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "072");
+  EXPECT_NE(Find(entries, "verb", "rush &CURRENCY to +"), nullptr);
+  bool sped = false, broke = false, cur = false;
+  for (const auto& x : entries) {
+    if (x.kind == "irregular" && x.key == "speed") sped = x.Get("past") == "sped";
+    if (x.kind == "irregular" && x.key == "break")
+      broke = x.Get("past") == "broke" && x.Get("participle") == "broken";
+    if (x.kind == "class" && x.key == "CURRENCY") cur = x.names == std::vector<std::string>{"dollars", "euros"};
+  }
+  EXPECT_TRUE(sped);
+  EXPECT_TRUE(broke);
+  EXPECT_TRUE(cur);
+}
+
+TEST(ImportPetrarch, AgentsWithPluralsAndSubstitutions) {
+  std::string path = Peers() + "/petrarch/PETR.Validate.agents.txt";
+  SKIP_IF_ABSENT(path);
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("petrarch-agents", path, &entries, &warnings).ok());
+  const Entry* e = Find(entries, "agent", "attorney general");  // ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV]
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "GOV");
+  EXPECT_EQ(e->names, (std::vector<std::string>{"attorney general", "attorneys general"}));
+  e = Find(entries, "agent", "ambassador");  // no braces: the regular plural
+  ASSERT_NE(e, nullptr);
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "ambassadors"), e->names.end());
+  e = Find(entries, "agent", "congresswoman");  // CONGRESS!PERSON! [~LEG]
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "LEG");
+  e = Find(entries, "agent", "media");  // MEDIA {} [~MED]: no plural
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->names.size(), 1u);
+}
+
+TEST(ImportPetrarch, DiscardsAndIssues) {
+  std::string d = TempFile("d.txt", "MONTHS LATER\n+World Golf Championships   # pas\n");
+  std::string i = TempFile("i.txt",
+                           "<ISSUE CATEGORY=\"EDUCATION\" TYPE=\"ALL\">\n"
+                           "n:preschool [EARLY_CHILDHOOD_EDUCATION]\n~a head start\n</ISSUE>\n"
+                           "stray [X]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("petrarch-discards", d, &entries, &warnings).ok());
+  ASSERT_TRUE(ImportDictionary("petrarch-issues", i, &entries, &warnings).ok());
+  ASSERT_EQ(entries.size(), 4u);
+  EXPECT_EQ(FormatEntryLine(entries[0]), "discard sentence : months later");
+  EXPECT_EQ(FormatEntryLine(entries[1]), "discard story : world golf championships");
+  EXPECT_EQ(FormatEntryLine(entries[2]),
+            "issue EARLY_CHILDHOOD_EDUCATION : preschool ; category=EDUCATION ; type=ALL");
+  EXPECT_EQ(entries[3].Get("exclude"), "yes");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].rfind(i + ":5: ", 0), 0u) << warnings[0];
+}
+
+TEST(ImportValidate, RunsTheTabariSuite) {
+  std::string path = Peers() + "/tabari/Validate.project";
+  SKIP_IF_ABSENT(path);
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* out = open_memstream(&buf, &len);
+  ASSERT_EQ(RunValidate(path, out), 0);
+  std::fclose(out);
+  std::string text(buf, len);
+  std::free(buf);
+  ASSERT_FALSE(text.empty());
+  std::string last = text.substr(text.rfind('\n', text.size() - 2) + 1);
+  int passed = -1, failed = -1;
+  ASSERT_EQ(std::sscanf(last.c_str(), "%d passed, %d failed", &passed, &failed), 2) << last;
+  EXPECT_GT(passed + failed, 400);  // the standard records up to FINAL-01, less skipped ones
+  EXPECT_NE(text.find("events: "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dragoman

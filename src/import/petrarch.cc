@@ -1,0 +1,710 @@
+// The verb importer (TABARI and PETRARCH), PETRARCH's discards and issues,
+// and the removal of PETRARCH's XML comments.
+//
+// Verb layout, PETRARCH (PETRARCH-1 *.verbs.txt, CAMEO.verbpatterns, CAMEO.2.0):
+//   &SYNSET                 a synonym set; its members follow as +WORD lines
+//   --- NAME [CODE] ---     starts a group; CODE applies to its verbs
+//   VERB {FORMS} [CODE]     a verb of the group (own code optional)
+//   +HEAD_PART / PART_+HEAD a compound verb; `+` marks the head verb
+//   - WORDS * WORDS [CODE]  a pattern of every verb of the group; `*` is the verb
+// TABARI (*.verbs): each line `VERB [CODE]` starts a group, `{FORMS}` may
+// follow on its own line, patterns as above, alternatives `{ A | B }`,
+// <SYNSETS> ... </SYNSETS> holds the synsets; other <SECTIONS> are skipped.
+// TABARI verbs are stems (ABUS, ADVANC) unless they end in `_`: they are
+// completed to a WordNet lemma when one fits (abuse, advance).
+//
+// A pattern becomes ours: the head verb lemma, then the words after `*` in
+// order (lower case), `+` target, `$` source, `&SYNSET` kept, PETRARCH-2's
+// phrase brackets `( )` / `{ }` dropped, `%` and `^` dropped. Words before
+// the verb are dropped; a pattern that consists only of such words is
+// skipped (it would turn into the bare verb with another code). Paired codes
+// `[032:033]` keep their first code; `[---]` (do not code) is skipped.
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <functional>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_set>
+
+#include "import/import.h"
+
+namespace dragoman {
+namespace import_internal {
+
+void StripXmlComments(std::vector<std::string>* lines) {
+  bool in = false;
+  for (auto& l : *lines) {
+    std::string out;
+    size_t i = 0;
+    while (i < l.size()) {
+      if (!in) {
+        size_t a = l.find("<!", i);
+        if (a == std::string::npos) {
+          out.append(l, i, std::string::npos);
+          break;
+        }
+        out.append(l, i, a - i);
+        in = true;
+        i = a + 2;
+      } else {
+        size_t b = l.find("-->", i);
+        if (b == std::string::npos) {
+          // A one-line "<! ... >" that is not a comment: close at '>'.
+          break;
+        }
+        in = false;
+        i = b + 3;
+      }
+    }
+    l = out;
+  }
+}
+
+namespace {
+
+void Warn(std::vector<std::string>* warnings, const std::string& path, int line, const std::string& msg) {
+  if (warnings) warnings->push_back(path + ":" + std::to_string(line) + ": " + msg);
+}
+
+const std::unordered_set<std::string>& WordNetVerbs() {
+  static const std::unordered_set<std::string>* verbs = [] {
+    auto* s = new std::unordered_set<std::string>;
+    std::string dir = std::getenv("DRAGOMAN_WORDNET") ? std::getenv("DRAGOMAN_WORDNET") : "/usr/share/wordnet";
+    std::ifstream in(dir + "/index.verb");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;
+      s->insert(line.substr(0, line.find(' ')));
+    }
+    return s;
+  }();
+  return *verbs;
+}
+
+// A TABARI stem ("advanc") as a lemma ("advance") when WordNet knows one.
+std::string CompleteStem(const std::string& stem) {
+  const auto& v = WordNetVerbs();
+  if (v.empty() || v.count(stem)) return stem;
+  for (const std::string& c : {stem + "e", stem + "ate", stem + "ize"}) {
+    if (v.count(c)) return c;
+  }
+  if (!stem.empty() && stem.back() == 'i' && v.count(stem.substr(0, stem.size() - 1) + "y"))
+    return stem.substr(0, stem.size() - 1) + "y";
+  return stem;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+std::string SynsetName(std::string_view s) {
+  std::string n = Upper(std::string(Trim(s)));
+  if (!n.empty() && n[0] == '&') n.erase(0, 1);
+  while (!n.empty() && n.back() == '_') n.pop_back();
+  return n;
+}
+
+bool IsRegularForm(const std::string& lemma, const std::string& f) {
+  if (f.size() > 3 && f.compare(f.size() - 3, 3, "ing") == 0) return true;
+  std::string stem = lemma;  // "move" -> "mov" (moved), "try" -> "tr" (tried)
+  if (!stem.empty() && (stem.back() == 'e' || stem.back() == 'y')) stem.pop_back();
+  if (f.size() > 2 && f.compare(f.size() - 2, 2, "ed") == 0 && f.rfind(stem, 0) == 0) return true;
+  if (f == lemma + "s" || f == lemma + "es") return true;
+  if (!lemma.empty() && lemma.back() == 'y' && f == lemma.substr(0, lemma.size() - 1) + "ies") return true;
+  return f == lemma;
+}
+
+struct Verb {
+  std::string lemma;
+  std::vector<std::string> after;  // words of a compound verb after the head
+  std::string code;
+  std::vector<std::string> forms;  // head forms as listed
+  int line = 0;
+};
+
+struct Pattern {
+  std::string code;
+  std::vector<std::vector<std::string>> seqs;  // alternatives, words after the verb
+  int line = 0;
+};
+
+class VerbImporter {
+ public:
+  VerbImporter(const std::string& path, bool petrarch, std::vector<Entry>* out, std::vector<std::string>* warnings)
+      : path_(path), petrarch_(petrarch), out_(out), warnings_(warnings) {}
+
+  void Run(const std::vector<std::string>& lines) {
+    // Pre-pass: synset names, so that "&FIGHT_OF_WORDS_X" splits correctly.
+    for (const auto& raw : lines) {
+      std::string_view l = Trim(StripComment(raw));
+      if (!l.empty() && l[0] == '&') known_synsets_.insert(SynsetName(l.substr(0, l.find_first_of(" \t"))));
+    }
+    std::string section;
+    std::string synset;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      int ln = static_cast<int>(i) + 1;
+      std::string_view l = Trim(StripComment(lines[i]));
+      if (l.empty()) continue;
+      if (l.substr(0, 2) == "~~") break;
+      if (l[0] == '<') {
+        if (l.size() > 1 && l[1] == '/') {
+          section.clear();
+        } else {
+          section = Upper(std::string(l.substr(1, l.find('>') == std::string_view::npos ? l.npos : l.find('>') - 1)));
+          if (section != "SYNSETS") Warn(warnings_, path_, ln, "section <" + section + "> is not supported; skipped");
+        }
+        synset.clear();
+        continue;
+      }
+      if (!section.empty() && section != "SYNSETS") continue;
+      if (l[0] == '&') {
+        synset = SynsetName(l.substr(0, l.find_first_of(" \t")));
+        synset_line_[synset] = ln;
+        synsets_[synset];
+        continue;
+      }
+      if (!synset.empty() && l[0] == '+') {
+        synsets_[synset].push_back(PhraseWords(l.substr(1)));
+        continue;
+      }
+      synset.clear();
+      if (section == "SYNSETS") {
+        Warn(warnings_, path_, ln, "line in <SYNSETS> is neither &NAME nor +MEMBER");
+        continue;
+      }
+      if (petrarch_ && l.substr(0, 3) == "---") {
+        Flush();
+        size_t lb = l.find('['), rb = l.find(']');
+        if (lb == std::string_view::npos || rb == std::string_view::npos || rb < lb) {
+          Warn(warnings_, path_, ln, "group header without [CODE]");
+          group_code_.clear();
+        } else {
+          group_code_ = FirstCode(l.substr(lb + 1, rb - lb - 1));
+        }
+        in_group_ = true;
+        continue;
+      }
+      if (l[0] == '-') {
+        ParsePattern(l.substr(1), ln);
+        continue;
+      }
+      if (l[0] == '{') {  // TABARI forms on their own line
+        if (verbs_.empty()) {
+          Warn(warnings_, path_, ln, "verb forms without a verb");
+          continue;
+        }
+        size_t rc = l.find('}');
+        if (rc == std::string_view::npos) {
+          Warn(warnings_, path_, ln, "unclosed '{'");
+          continue;
+        }
+        AddForms(&verbs_.back(), l.substr(1, rc - 1));
+        continue;
+      }
+      ParseVerb(l, ln);
+    }
+    Flush();
+    EmitSynsets();
+    if (dropped_pre_verb_ > 0 && warnings_)
+      warnings_->push_back(path_ + ": " + std::to_string(dropped_pre_verb_) +
+                           " patterns with words only before the verb were skipped");
+    if (dropped_multiword_ > 0 && warnings_)
+      warnings_->push_back(path_ + ": " + std::to_string(dropped_multiword_) +
+                           " multi-word synset members were skipped");
+  }
+
+ private:
+  // "[032:033]" -> "032"; "[025?]" (an uncertain code) -> "025".
+  static std::string FirstCode(std::string_view inside) {
+    std::string c(Trim(inside));
+    size_t colon = c.find(':');
+    if (colon != std::string::npos) c = std::string(Trim(c.substr(0, colon)));
+    while (c.size() > 1 && (c.back() == '?' || c.back() == '!')) c.pop_back();
+    return c;
+  }
+  // "---" (do not code), "+++" (complex) and "###" (discard) add nothing.
+  static bool NoCode(const std::string& c) { return c.empty() || c == "---" || c == "+++" || c == "###"; }
+  static bool UsableCode(const std::string& c) {
+    if (NoCode(c)) return false;
+    for (char ch : c) {
+      if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'))) return false;
+    }
+    return true;
+  }
+
+  void AddForms(Verb* v, std::string_view inside) {
+    for (const auto& f : SplitTrim(inside, " ")) {
+      std::string w = f;
+      size_t plus = w.find('+');
+      std::string head;
+      if (plus != std::string::npos) {
+        std::string rest = w.substr(plus + 1);
+        head = rest.substr(0, rest.find('_'));
+      } else {
+        head = w.substr(0, w.find('_'));
+      }
+      head = PhraseWords(head);
+      if (!head.empty()) v->forms.push_back(head);
+    }
+  }
+
+  void ParseVerb(std::string_view l, int ln) {
+    std::string code;
+    size_t lb = l.find('[');
+    if (lb != std::string_view::npos) {
+      size_t rb = l.find(']', lb);
+      if (rb == std::string_view::npos) {
+        Warn(warnings_, path_, ln, "unclosed '['");
+        return;
+      }
+      code = FirstCode(l.substr(lb + 1, rb - lb - 1));
+      l = Trim(l.substr(0, lb));
+    } else if (!petrarch_) {
+      Warn(warnings_, path_, ln, "verb without [CODE]");
+      return;
+    }
+    std::string_view forms;
+    bool has_forms = false;
+    size_t lc = l.find('{');
+    if (lc != std::string_view::npos) {
+      size_t rc = l.find('}', lc);
+      if (rc == std::string_view::npos) {
+        Warn(warnings_, path_, ln, "unclosed '{'");
+        return;
+      }
+      forms = l.substr(lc + 1, rc - lc - 1);
+      has_forms = true;
+      l = Trim(l.substr(0, lc));
+    }
+    if (l.empty() || l.find_first_of("*$%^&") != std::string_view::npos) {
+      Warn(warnings_, path_, ln, "malformed verb line");
+      return;
+    }
+    if (!petrarch_) {
+      Flush();
+      group_code_ = code;
+      in_group_ = true;
+      code.clear();
+    } else if (!in_group_) {
+      Warn(warnings_, path_, ln, "verb outside a '--- NAME [CODE] ---' group");
+      return;
+    }
+    // Compound verbs: `+` marks the head; words before it are dropped.
+    std::string text(l);
+    std::vector<std::string> words;
+    size_t head = 0;
+    {
+      std::string cur;
+      for (size_t k = 0; k <= text.size(); ++k) {
+        char c = k < text.size() ? text[k] : ' ';
+        if (c == '_' || c == ' ' || c == '\t') {
+          if (!cur.empty()) words.push_back(cur);
+          cur.clear();
+        } else {
+          cur.push_back(c);
+        }
+      }
+      // Remember whether the word is exact (TABARI trailing `_`).
+    }
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (words[k][0] == '+') {
+        head = k;
+        words[k].erase(0, 1);
+      }
+    }
+    if (words.empty() || words[head].empty()) {
+      Warn(warnings_, path_, ln, "malformed verb line");
+      return;
+    }
+    Verb v;
+    v.line = ln;
+    v.code = code;
+    v.lemma = Lower(words[head]);
+    bool exact = !text.empty() && text.back() == '_';
+    if (!petrarch_ && !(exact && head + 1 == words.size())) v.lemma = CompleteStem(v.lemma);
+    for (size_t k = head + 1; k < words.size(); ++k) v.after.push_back(Lower(words[k]));
+    if (has_forms) AddForms(&v, forms);
+    verbs_.push_back(std::move(v));
+  }
+
+  // Splits "&FIGHT_OF_WORDS_X" at the longest known synset name.
+  std::string Tokenizable(std::string_view body) const {
+    std::string out;
+    for (size_t i = 0; i < body.size(); ++i) {
+      char c = body[i];
+      if (c == '&') {
+        size_t j = i + 1;
+        while (j < body.size() && (std::isalnum(static_cast<unsigned char>(body[j])) || body[j] == '_')) ++j;
+        std::string name = Upper(std::string(body.substr(i + 1, j - i - 1)));
+        std::string best;
+        for (size_t k = name.size(); k > 0; --k) {
+          std::string cand = name.substr(0, k);
+          while (!cand.empty() && cand.back() == '_') cand.pop_back();
+          if (known_synsets_.count(cand)) {
+            best = cand;
+            break;
+          }
+        }
+        if (best.empty()) {
+          best = name.substr(0, name.find('_'));
+        }
+        out += " &" + best + " ";
+        // Skip the name's characters that belong to the synset.
+        size_t used = 0, k = 0;
+        while (k < name.size() && used < best.size()) {
+          ++k;
+          ++used;
+        }
+        i = i + k;  // loop increments past the last used char
+        continue;
+      }
+      if (c == '_') out.push_back(' ');
+      else if (c == '{' || c == '}' || c == '(' || c == ')' || c == '|' || c == '*') {
+        out.push_back(' ');
+        out.push_back(c);
+        out.push_back(' ');
+      } else {
+        out.push_back(c);
+      }
+    }
+    return out;
+  }
+
+  void ParsePattern(std::string_view body, int ln) {
+    size_t lb = body.rfind('[');
+    size_t rb = lb == std::string_view::npos ? lb : body.find(']', lb);
+    if (lb == std::string_view::npos || rb == std::string_view::npos) {
+      Warn(warnings_, path_, ln, "pattern without [CODE]");
+      return;
+    }
+    std::string code = FirstCode(body.substr(lb + 1, rb - lb - 1));
+    if (NoCode(code)) return;  // "do not code": nothing to add
+    if (!UsableCode(code)) {
+      Warn(warnings_, path_, ln, "bad event code [" + std::string(body.substr(lb + 1, rb - lb - 1)) + "]");
+      return;
+    }
+    std::vector<std::string> toks = SplitTrim(Tokenizable(body.substr(0, lb)), " ");
+    auto star = std::find(toks.begin(), toks.end(), "*");
+    if (star == toks.end()) {
+      Warn(warnings_, path_, ln, "pattern has no '*' (the verb)");
+      return;
+    }
+    Pattern p;
+    p.code = code;
+    p.line = ln;
+    p.seqs.push_back({});
+    auto append = [](std::vector<std::vector<std::string>>* seqs, const std::string& w) {
+      for (auto& s : *seqs) s.push_back(w);
+    };
+    auto convert = [&](std::string t) -> std::string {
+      while (!t.empty() && (t[0] == '^' || t[0] == '%')) t.erase(0, 1);
+      if (t.empty()) return "";
+      if (t == "+" || t == "$") return t;
+      if (t[0] == '&') return "&" + SynsetName(t);
+      if (t[0] == '+' || t[0] == '$') t.erase(0, 1);  // "+PARTY": the slot marker is kept apart
+      while (!t.empty() && (t.back() == '=' || t.back() == '_' || t.back() == '~')) t.pop_back();
+      return Lower(t);
+    };
+    bool bad = false;
+    for (auto it = star + 1; it != toks.end() && !bad; ++it) {
+      const std::string& t = *it;
+      if (t == "(" || t == ")" || t == "}" || t == "|") continue;
+      if (t == "*") {
+        Warn(warnings_, path_, ln, "pattern has two '*'");
+        bad = true;
+        break;
+      }
+      if (t == "{") {
+        std::vector<std::vector<std::string>> alts(1);
+        bool has_bar = false;
+        auto jt = it + 1;
+        for (; jt != toks.end() && *jt != "}"; ++jt) {
+          if (*jt == "|") {
+            has_bar = true;
+            alts.emplace_back();
+          } else if (*jt != "(" && *jt != ")") {
+            std::string w = convert(*jt);
+            if (!w.empty()) alts.back().push_back(w);
+          }
+        }
+        if (jt == toks.end()) {
+          Warn(warnings_, path_, ln, "unclosed '{'");
+          bad = true;
+          break;
+        }
+        if (!has_bar) {
+          for (const auto& w : alts[0]) append(&p.seqs, w);
+        } else {
+          std::vector<std::vector<std::string>> next;
+          for (const auto& s : p.seqs) {
+            for (const auto& a : alts) {
+              auto n = s;
+              n.insert(n.end(), a.begin(), a.end());
+              next.push_back(std::move(n));
+            }
+          }
+          if (next.size() > 64) next.resize(64);
+          p.seqs = std::move(next);
+        }
+        it = jt;
+        continue;
+      }
+      if ((t[0] == '+' || t[0] == '$') && t.size() > 1) {
+        append(&p.seqs, std::string(1, t[0]));
+      }
+      std::string w = convert(t);
+      if (!w.empty()) append(&p.seqs, w);
+    }
+    if (bad) return;
+    bool empty = true;
+    for (const auto& s : p.seqs) empty &= s.empty();
+    if (empty) {
+      // Only words before the verb ("FAILED TO *"): it would become the bare
+      // verb with another code.
+      if (star != toks.begin()) ++dropped_pre_verb_;
+      else patterns_.push_back(std::move(p));  // "- * [CODE]": the bare verb
+      return;
+    }
+    if (!in_group_) {
+      Warn(warnings_, path_, ln, "pattern before any verb");
+      return;
+    }
+    patterns_.push_back(std::move(p));
+  }
+
+  void Flush() {
+    if (!in_group_) return;
+    in_group_ = false;
+    if (verbs_.empty() && !patterns_.empty()) {
+      Warn(warnings_, path_, patterns_[0].line, "patterns without a verb");
+    }
+    for (const Verb& v : verbs_) {
+      std::string code = v.code.empty() ? group_code_ : v.code;
+      std::string base = v.lemma;
+      for (const auto& a : v.after) base += " " + a;
+      if (UsableCode(code)) {
+        Entry e;
+        e.kind = "verb";
+        e.key = code;
+        e.names.push_back(base);
+        e.file = path_;
+        e.line = v.line;
+        out_->push_back(std::move(e));
+      } else if (!NoCode(code)) {
+        Warn(warnings_, path_, v.line, "bad event code [" + code + "]");
+      }
+      // Irregular forms: those that are neither -ing, -ed nor -s forms.
+      std::vector<std::string> irr;
+      for (const auto& f : v.forms) {
+        // A listed form that starts with the lemma ("actxd") is a spelling
+        // variant, not an irregular inflection.
+        if (!IsRegularForm(v.lemma, f) && f.rfind(v.lemma, 0) != 0 && std::find(irr.begin(), irr.end(), f) == irr.end()) irr.push_back(f);
+      }
+      if (!irr.empty() && !irregular_done_.count(v.lemma)) {
+        irregular_done_.insert(v.lemma);
+        Entry e;
+        e.kind = "irregular";
+        e.key = v.lemma;
+        e.file = path_;
+        e.line = v.line;
+        e.fields.emplace_back("past", irr[0]);
+        e.fields.emplace_back("participle", irr.size() > 1 ? irr[1] : irr[0]);
+        out_->push_back(std::move(e));
+      }
+    }
+    for (const Pattern& p : patterns_) {
+      Entry e;
+      e.kind = "verb";
+      e.key = p.code;
+      e.file = path_;
+      e.line = p.line;
+      for (const Verb& v : verbs_) {
+        std::string base = v.lemma;
+        for (const auto& a : v.after) base += " " + a;
+        for (const auto& s : p.seqs) {
+          std::string name = base;
+          for (const auto& w : s) name += " " + w;
+          if (std::find(e.names.begin(), e.names.end(), name) == e.names.end()) e.names.push_back(name);
+        }
+      }
+      if (!e.names.empty()) out_->push_back(std::move(e));
+    }
+    verbs_.clear();
+    patterns_.clear();
+  }
+
+  void EmitSynsets() {
+    // Resolve embedded synsets (+&OTHER), then keep single words.
+    std::function<void(const std::string&, std::set<std::string>*, std::set<std::string>*, int)> collect =
+        [&](const std::string& name, std::set<std::string>* words, std::set<std::string>* seen, int depth) {
+          if (depth > 8 || !seen->insert(name).second) return;
+          auto it = synsets_.find(name);
+          if (it == synsets_.end()) return;
+          for (const auto& m : it->second) {
+            if (!m.empty() && m[0] == '&' && m.find(' ') == std::string::npos) {
+              collect(SynsetName(m), words, seen, depth + 1);
+            } else if (m.find(' ') != std::string::npos || m.find('&') != std::string::npos) {
+              if (depth == 0) ++dropped_multiword_;
+            } else if (!m.empty()) {
+              words->insert(m);
+            }
+          }
+        };
+    for (const auto& [name, members] : synsets_) {
+      std::set<std::string> words, seen;
+      collect(name, &words, &seen, 0);
+      Entry e;
+      e.kind = "class";
+      e.key = name;
+      e.file = path_;
+      e.line = synset_line_[name];
+      for (const auto& w : words) {
+        std::string t = w;
+        while (!t.empty() && (t.back() == '$' || t.back() == '=')) t.pop_back();
+        if (!t.empty()) e.names.push_back(t);
+      }
+      if (e.names.empty()) {
+        Warn(warnings_, path_, e.line, "synset &" + name + " has no single-word member");
+        continue;
+      }
+      out_->push_back(std::move(e));
+    }
+  }
+
+  std::string path_;
+  bool petrarch_;
+  std::vector<Entry>* out_;
+  std::vector<std::string>* warnings_;
+  std::set<std::string> known_synsets_;
+  std::map<std::string, std::vector<std::string>> synsets_;
+  std::map<std::string, int> synset_line_;
+  std::set<std::string> irregular_done_;
+  bool in_group_ = false;
+  std::string group_code_;
+  std::vector<Verb> verbs_;
+  std::vector<Pattern> patterns_;
+  int dropped_pre_verb_ = 0;
+  int dropped_multiword_ = 0;
+};
+
+}  // namespace
+
+void ImportVerbs(const std::string& path, const std::vector<std::string>& lines, bool petrarch,
+                 std::vector<Entry>* out, std::vector<std::string>* warnings) {
+  VerbImporter(path, petrarch, out, warnings).Run(lines);
+}
+
+void ImportPetrarchDiscards(const std::string& path, const std::vector<std::string>& lines,
+                            std::vector<Entry>* out, std::vector<std::string>* warnings) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int ln = static_cast<int>(i) + 1;
+    std::string_view l = Trim(StripComment(lines[i]));
+    if (l.empty()) continue;
+    bool story = l[0] == '+';
+    if (story) l = Trim(l.substr(1));
+    if (l.find_first_of("[]{}") != std::string_view::npos) {
+      Warn(warnings, path, ln, "discard phrase with brackets");
+      continue;
+    }
+    std::string words = PhraseWords(l);
+    if (words.empty()) {
+      Warn(warnings, path, ln, "empty discard");
+      continue;
+    }
+    Entry e;
+    e.kind = "discard";
+    e.key = story ? "story" : "sentence";
+    e.names.push_back(words);
+    e.file = path;
+    e.line = ln;
+    out->push_back(std::move(e));
+  }
+}
+
+// Issues: <ISSUE CATEGORY="X" TYPE="Y"> sections of `phrase [CODE]` lines;
+// `~phrase` excludes a phrase; `n:word` marks a noun, `+` joins words
+// ("pre+k"). Emitted as `issue CODE : phrase ; category=X` and
+// `issue : phrase ; category=X ; exclude=yes`.
+void ImportPetrarchIssues(const std::string& path, const std::vector<std::string>& lines,
+                          std::vector<Entry>* out, std::vector<std::string>* warnings) {
+  std::string category, type;
+  auto attr = [](std::string_view tag, const std::string& name) {
+    size_t p = tag.find(name + "=\"");
+    if (p == std::string_view::npos) return std::string();
+    p += name.size() + 2;
+    size_t q = tag.find('"', p);
+    return std::string(tag.substr(p, q == std::string_view::npos ? tag.npos : q - p));
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int ln = static_cast<int>(i) + 1;
+    std::string_view l = Trim(StripComment(lines[i]));
+    if (l.empty()) continue;
+    if (l.substr(0, 6) == "<ISSUE") {
+      category = attr(l, "CATEGORY");
+      type = attr(l, "TYPE");
+      if (category.empty()) Warn(warnings, path, ln, "<ISSUE> without CATEGORY");
+      continue;
+    }
+    if (l.substr(0, 7) == "</ISSUE") {
+      category.clear();
+      continue;
+    }
+    if (l[0] == '<') {
+      Warn(warnings, path, ln, "unknown tag");
+      continue;
+    }
+    if (category.empty()) {
+      Warn(warnings, path, ln, "issue phrase outside an <ISSUE> section");
+      continue;
+    }
+    bool exclude = l[0] == '~';
+    if (exclude) l = Trim(l.substr(1));
+    std::string code;
+    size_t lb = l.find('[');
+    if (lb != std::string_view::npos) {
+      size_t rb = l.find(']', lb);
+      if (rb == std::string_view::npos) {
+        Warn(warnings, path, ln, "unclosed '['");
+        continue;
+      }
+      code = std::string(Trim(l.substr(lb + 1, rb - lb - 1)));
+      l = Trim(l.substr(0, lb));
+    } else if (!exclude) {
+      Warn(warnings, path, ln, "issue phrase without [CODE]");
+      continue;
+    }
+    std::string phrase;
+    for (const auto& w : SplitTrim(l, " ")) {
+      std::string t = w.rfind("n:", 0) == 0 ? w.substr(2) : w;
+      for (char& c : t) {
+        if (c == '+') c = ' ';
+      }
+      if (!phrase.empty()) phrase += " ";
+      phrase += t;
+    }
+    phrase = PhraseWords(phrase);
+    if (phrase.empty()) {
+      Warn(warnings, path, ln, "empty issue phrase");
+      continue;
+    }
+    Entry e;
+    e.kind = "issue";
+    e.key = code;
+    e.names.push_back(phrase);
+    e.fields.emplace_back("category", category);
+    if (!type.empty()) e.fields.emplace_back("type", type);
+    if (exclude) e.fields.emplace_back("exclude", "yes");
+    e.file = path;
+    e.line = ln;
+    out->push_back(std::move(e));
+  }
+}
+
+}  // namespace import_internal
+}  // namespace dragoman

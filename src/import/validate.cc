@@ -1,0 +1,478 @@
+#include "import/validate.h"
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <cstring>
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dragoman/engine.h"
+#include "import/import.h"
+#include "lexicon/dictionary.h"
+
+namespace dragoman {
+namespace {
+
+namespace fs = std::filesystem;
+using import_internal::PeerDate;
+
+struct Triple {
+  std::string src, tgt, code;
+  bool operator==(const Triple& o) const { return src == o.src && tgt == o.tgt && code == o.code; }
+  std::string Str() const { return src + "/" + tgt + "/" + code; }
+};
+
+// One item of a suite, in file order: a record to code, or option changes.
+struct Item {
+  std::string id, date, text;
+  std::vector<Triple> expected;
+  bool expects = false;          // has an expectation (events or "none")
+  std::string skip;              // why the record is not evaluated, or ""
+  std::vector<std::string> options;  // applied before the record is coded
+};
+
+struct Suite {
+  std::vector<std::pair<std::string, std::string>> dicts;  // format, path
+  std::vector<Item> items;
+};
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string Collapse(std::string_view s) {
+  std::string out;
+  bool blank = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      blank = true;
+      continue;
+    }
+    if (blank && !out.empty()) out.push_back(' ');
+    blank = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// ---- TABARI -------------------------------------------------------------
+
+bool LoadTabari(const std::string& path, Suite* suite, std::string* error) {
+  std::vector<std::string> lines;
+  if (Status s = import_internal::ReadLines(path, &lines); !s.ok()) {
+    *error = s.message();
+    return false;
+  }
+  std::string dir = fs::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  std::string text_file;
+  static const std::map<std::string, std::string> kinds = {{"actorsfile", "tabari-actors"},
+                                                           {"verbsfile", "tabari-verbs"},
+                                                           {"agentsfile", "tabari-agents"},
+                                                           {"optionsfile", "tabari-options"}};
+  for (const auto& l : lines) {
+    std::string_view t = Trim(l);
+    if (t.empty() || t[0] != '<') continue;
+    size_t gt = t.find('>');
+    if (gt == std::string_view::npos) continue;
+    std::string tag = std::string(t.substr(1, gt - 1));
+    std::string file(Trim(t.substr(gt + 1)));
+    if (file.empty()) continue;
+    std::string full = (fs::path(dir) / file).string();
+    auto it = kinds.find(tag);
+    if (it != kinds.end()) suite->dicts.emplace_back(it->second, full);
+    else if (tag == "textfile") text_file = full;
+  }
+  if (text_file.empty()) {
+    *error = path + ": no <textfile> in the project";
+    return false;
+  }
+  std::vector<std::string> text;
+  if (Status s = import_internal::ReadLines(text_file, &text); !s.ok()) {
+    *error = s.message();
+    return false;
+  }
+  static const std::regex head(R"(^(\d{6})\s+(\S+)\s*$)");
+  static const std::regex brace(R"((-?)\s*\{([^}]*)\})");
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::smatch m;
+    if (!std::regex_match(text[i], m, head)) continue;
+    Item item;
+    item.date = PeerDate(m[1].str());
+    item.id = m[2].str();
+    if (item.id == "FINAL-01") break;  // the end of the standard records
+    std::string body, comment;
+    size_t k = i + 1;
+    bool in_comment = false, done = false;
+    for (; k < text.size() && !done; ++k) {
+      std::string l = text[k];
+      if (!in_comment) {
+        size_t c = l.find("/*");
+        if (c == std::string::npos) {
+          body += l + "\n";
+          continue;
+        }
+        body += l.substr(0, c);
+        l = l.substr(c + 2);
+        in_comment = true;
+      }
+      size_t e = l.find("*/");
+      if (e != std::string::npos) {
+        comment += l.substr(0, e);
+        done = true;
+      } else {
+        comment += l + "\n";
+      }
+    }
+    i = k - 1;
+    item.text = Collapse(body);
+    for (auto it = std::sregex_iterator(comment.begin(), comment.end(), brace); it != std::sregex_iterator(); ++it) {
+      bool minus = !(*it)[1].str().empty();
+      std::string inside = Collapse((*it)[2].str());
+      if (inside.empty()) continue;
+      if (inside.rfind("OPTION:", 0) == 0) {
+        item.options.push_back(Collapse(inside.substr(7)));
+        continue;
+      }
+      if (minus) {
+        item.skip = "-{...}";
+        continue;
+      }
+      if (inside == "---" || inside == "+++" || inside == "###") {
+        item.expects = true;
+        continue;
+      }
+      std::vector<std::string> parts = SplitTrim(inside, "/");
+      if (parts.size() != 3) continue;  // a remark in braces
+      item.expects = true;
+      item.expected.push_back({parts[0], parts[1], parts[2]});
+    }
+    if (!item.expects && item.skip.empty()) item.skip = "no expectation";
+    suite->items.push_back(std::move(item));
+  }
+  return true;
+}
+
+// ---- PETRARCH XML ---------------------------------------------------------
+
+std::map<std::string, std::string> Attrs(const std::string& tag) {
+  static const std::regex attr(R"re(([A-Za-z_][\w-]*)\s*=\s*"([^"]*)")re");
+  std::map<std::string, std::string> out;
+  for (auto it = std::sregex_iterator(tag.begin(), tag.end(), attr); it != std::sregex_iterator(); ++it)
+    out[(*it)[1].str()] = (*it)[2].str();
+  return out;
+}
+
+std::string XmlText(std::string s) {
+  static const std::pair<const char*, const char*> ents[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
+  for (const auto& [from, to] : ents) {
+    size_t p = 0;
+    while ((p = s.find(from, p)) != std::string::npos) {
+      s.replace(p, std::strlen(from), to);
+      p += std::strlen(to);
+    }
+  }
+  return s;
+}
+
+std::string Element(const std::string& xml, const std::string& name) {
+  size_t a = xml.find("<" + name + ">");
+  if (a == std::string::npos) return "";
+  a += name.size() + 2;
+  size_t b = xml.find("</" + name + ">", a);
+  return b == std::string::npos ? "" : xml.substr(a, b - a);
+}
+
+bool LoadPetrarch(const std::string& path, Suite* suite, std::string* error) {
+  std::string xml = ReadAll(path);
+  if (xml.empty()) {
+    *error = path + ": cannot open";
+    return false;
+  }
+  // Drop comments (they hold example markup).
+  for (size_t a; (a = xml.find("<!--")) != std::string::npos;) {
+    size_t b = xml.find("-->", a);
+    xml.erase(a, b == std::string::npos ? std::string::npos : b + 3 - a);
+  }
+  std::string dir = fs::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  std::string env = Element(xml, "Environment");
+  const std::pair<const char*, const char*> files[] = {{"Verbfile", "petrarch-verbs"},
+                                                       {"Actorfile", "petrarch-actors"},
+                                                       {"Agentfile", "petrarch-agents"},
+                                                       {"Discardfile", "petrarch-discards"}};
+  for (const auto& [tag, format] : files) {
+    std::string f = Collapse(Element(env, tag));
+    if (!f.empty()) suite->dicts.emplace_back(format, (fs::path(dir) / f).string());
+  }
+  if (suite->dicts.empty()) {
+    // No <Environment>: the suite's dictionaries by their usual names.
+    std::error_code ec;
+    for (const auto& de : fs::directory_iterator(dir, ec)) {
+      std::string n = de.path().filename().string();
+      for (const char* what : {"verbs", "actors", "agents", "discards"}) {
+        if ((n.rfind("PETR.Validate.", 0) == 0 && n.find(std::string(what) + ".txt") != std::string::npos) ||
+            (n.rfind("PETR_Validate_" + std::string(what), 0) == 0 && n.size() > 4 &&
+             n.compare(n.size() - 4, 4, ".txt") == 0))
+          suite->dicts.emplace_back(std::string("petrarch-") + what, de.path().string());
+      }
+    }
+  }
+  std::set<std::string> include;
+  for (const auto& w : SplitTrim(Collapse(Element(env, "Include")), " ")) include.insert(Upper(w));
+  std::vector<std::string> pending_options;
+  size_t pos = 0;
+  while (true) {
+    size_t s = xml.find("<Sentence ", pos), c = xml.find("<Config ", pos), st = xml.find("<Stop", pos);
+    size_t next = std::min({s, c, st});
+    if (next == std::string::npos || next == st) break;
+    if (next == c) {
+      size_t e = xml.find('>', c);
+      auto a = Attrs(xml.substr(c, e - c));
+      pending_options.push_back(a["option"] + " = " + a["value"]);
+      pos = e;
+      continue;
+    }
+    size_t open_end = xml.find('>', s);
+    size_t close = xml.find("</Sentence>", open_end);
+    if (open_end == std::string::npos || close == std::string::npos) break;
+    auto attrs = Attrs(xml.substr(s, open_end - s));
+    std::string body = xml.substr(open_end + 1, close - open_end - 1);
+    pos = close;
+    Item item;
+    item.id = attrs["id"];
+    item.date = PeerDate(attrs["date"]);
+    item.options = std::move(pending_options);
+    pending_options.clear();
+    item.text = Collapse(XmlText(Element(body, "Text")));
+    if (Upper(attrs["evaluate"]) == "FALSE") item.skip = "evaluate=false";
+    if (!include.empty() && !attrs["category"].empty() && !include.count(Upper(attrs["category"])))
+      item.skip = "category " + attrs["category"] + " not in <Include>";
+    for (size_t p = 0; (p = body.find("<EventCoding", p)) != std::string::npos;) {
+      size_t e = body.find('>', p);
+      auto a = Attrs(body.substr(p, e - p));
+      p = e;
+      if (a.count("error")) {
+        item.skip = "error=" + a["error"];
+        continue;
+      }
+      if (Upper(a["noevents"]) == "TRUE") {
+        item.expects = true;
+        continue;
+      }
+      if (!a.count("eventcode")) continue;
+      item.expects = true;
+      auto code = [&](const char* k) { return a[k].empty() ? std::string("---") : a[k]; };
+      item.expected.push_back({code("sourcecode"), code("targetcode"), a["eventcode"]});
+    }
+    if (!item.expects && item.skip.empty()) item.skip = "no expectation";
+    suite->items.push_back(std::move(item));
+  }
+  return true;
+}
+
+// ---- options -------------------------------------------------------------
+
+struct Options {
+  std::string default_source, default_target;  // TABARI DEFAULT:
+  bool require_dyad = true;                      // PETRARCH require_dyad
+};
+
+// Applies what can be honoured; returns false for unsupported options.
+bool ApplyOption(const std::string& opt, Options* o) {
+  std::string u = Upper(opt);
+  if (u.rfind("DEFAULT:", 0) == 0) {
+    if (u.find("OFF") != std::string::npos) {
+      o->default_source.clear();
+      o->default_target.clear();
+      return true;
+    }
+    static const std::regex src(R"(SOURCE\s*\[([^\]]*)\])"), tgt(R"(TARGET\s*\[([^\]]*)\])");
+    std::smatch m;
+    if (std::regex_search(opt, m, src)) o->default_source = Collapse(m[1].str());
+    if (std::regex_search(opt, m, tgt)) o->default_target = Collapse(m[1].str());
+    return true;  // PRIOR / AFTER placement is not modelled: the default only fills a missing actor
+  }
+  if (u.rfind("REQUIRE_DYAD", 0) == 0) {
+    o->require_dyad = u.find("TRUE") != std::string::npos;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int RunValidate(const std::string& path, FILE* out) {
+  Suite suite;
+  std::string error;
+  std::string ext = fs::path(path).extension().string();
+  bool ok = ext == ".xml" ? LoadPetrarch(path, &suite, &error) : LoadTabari(path, &suite, &error);
+  if (!ok) {
+    std::fprintf(out, "error: %s\n", error.c_str());
+    return 1;
+  }
+  // Import the suite's dictionaries.
+  std::vector<Entry> entries;
+  std::vector<std::string> import_warnings;
+  for (const auto& [format, file] : suite.dicts) {
+    if (Status s = ImportDictionary(format, file, &entries, &import_warnings); !s.ok()) {
+      std::fprintf(out, "error: %s\n", s.message().c_str());
+      return 1;
+    }
+  }
+  // Our CAMEO table names the codes; codes of the peer's (WEIS-era) test
+  // dictionaries that it lacks get a placeholder so that their patterns load.
+  std::string cameo = DefaultDataDir() + "/cameo.txt";
+  std::vector<Entry> cameo_entries;
+  std::vector<std::string> ignored;
+  std::set<std::string> known;
+  if (ReadDictionary(cameo, &cameo_entries, &ignored).ok()) {
+    for (const auto& e : cameo_entries) {
+      if (e.kind == "code") known.insert(e.key);
+    }
+  }
+  std::set<std::string> placeholders;
+  size_t unused_kinds = 0;
+  std::string lines;
+  std::vector<std::string> origin;  // line of the written file -> "FILE:LINE" of the peer's
+  for (const auto& e : entries) {
+    if (e.kind == "discard" || e.kind == "issue") {
+      ++unused_kinds;
+      continue;
+    }
+    if (e.kind == "verb" && !known.empty() && !known.count(e.key) && e.key.size() >= 2 && e.key.size() <= 4)
+      placeholders.insert(e.key);
+    lines += FormatEntryLine(e) + "\n";
+    origin.push_back(e.file + ":" + std::to_string(e.line));
+  }
+  for (const auto& p : placeholders) {
+    lines += "code " + p + " : peer code " + p + "\n";
+    origin.push_back("(placeholder code " + p + ")");
+  }
+  std::string tmpl = (fs::temp_directory_path() / "dragoman-validate-XXXXXX").string();
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  if (!mkdtemp(buf.data())) {
+    std::fprintf(out, "error: cannot create a temporary folder\n");
+    return 1;
+  }
+  std::string tmpdir(buf.data());
+  std::string dict = tmpdir + "/imported.txt";
+  {
+    std::ofstream o(dict, std::ios::binary);
+    o << lines;
+  }
+  std::vector<std::string> load_warnings;
+  EngineOptions opt;
+  opt.use_default_dict = false;
+  opt.dictionaries = {{"dragoman", dict}};
+  if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});
+  opt.warnings = &load_warnings;
+  auto engine = Engine::Load(opt);
+  std::error_code ec;
+  fs::remove_all(tmpdir, ec);
+  // Point load warnings at the peer's file and line, not the temporary file.
+  for (auto& w : load_warnings) {
+    if (w.rfind(dict + ":", 0) != 0) continue;
+    size_t n = static_cast<size_t>(std::atoi(w.c_str() + dict.size() + 1));
+    size_t colon = w.find(':', dict.size() + 1);
+    if (n >= 1 && n <= origin.size() && colon != std::string::npos) w = origin[n - 1] + w.substr(colon);
+  }
+  if (!engine.ok()) {
+    std::fprintf(out, "error: %s\n", engine.status().message().c_str());
+    return 1;
+  }
+  std::fprintf(out, "suite: %s (%zu records)\n", path.c_str(), suite.items.size());
+  std::fprintf(out, "dictionaries: %zu files, %zu entries imported, %zu import warnings, %zu load warnings, "
+               "%zu placeholder codes, %zu discard/issue entries unused\n",
+               suite.dicts.size(), entries.size(), import_warnings.size(), load_warnings.size(),
+               placeholders.size(), unused_kinds);
+  for (size_t i = 0; i < import_warnings.size() && i < 10; ++i)
+    std::fprintf(out, "  import: %s\n", import_warnings[i].c_str());
+  for (size_t i = 0; i < load_warnings.size() && i < 10; ++i)
+    std::fprintf(out, "  load: %s\n", load_warnings[i].c_str());
+
+  Options options;
+  std::set<std::string> unsupported;
+  Workspace ws;
+  Record rec;
+  int passed = 0, failed = 0;
+  size_t expected_total = 0, found_total = 0, extra_total = 0;
+  std::map<std::string, int> skipped;
+  for (const Item& item : suite.items) {
+    for (const auto& o : item.options) {
+      if (!ApplyOption(o, &options) && unsupported.insert(o).second)
+        std::fprintf(out, "NOTE %s: option '%s' is not supported\n", item.id.c_str(), o.c_str());
+    }
+    if (!item.skip.empty()) {
+      ++skipped[item.skip.rfind("category", 0) == 0 ? "category not included" : item.skip];
+      continue;
+    }
+    Document doc{item.id, item.date, item.text, 0};
+    engine.value()->Code(doc, &ws, &rec);
+    std::vector<Triple> coded;
+    for (const auto& e : rec.events) {
+      Triple t{e.source.code, e.target.code, e.cameo};
+      if (t.src.empty()) t.src = options.default_source;
+      if (t.tgt.empty()) t.tgt = options.default_target;
+      if (options.require_dyad && (t.src.empty() || t.tgt.empty())) continue;
+      if (t.src.empty()) t.src = "---";
+      if (t.tgt.empty()) t.tgt = "---";
+      coded.push_back(t);
+    }
+    // One-to-one matching.
+    std::vector<bool> used(coded.size(), false);
+    size_t found = 0;
+    for (const auto& x : item.expected) {
+      for (size_t k = 0; k < coded.size(); ++k) {
+        if (!used[k] && coded[k] == x) {
+          used[k] = true;
+          ++found;
+          break;
+        }
+      }
+    }
+    size_t extra = coded.size() - found;
+    expected_total += item.expected.size();
+    found_total += found;
+    extra_total += extra;
+    if (found == item.expected.size() && extra == 0) {
+      ++passed;
+      continue;
+    }
+    ++failed;
+    auto list = [](const std::vector<Triple>& v) {
+      std::string s;
+      for (const auto& t : v) s += (s.empty() ? "" : ", ") + t.Str();
+      return "[" + s + "]";
+    };
+    std::fprintf(out, "FAIL %s: expected %s coded %s\n  %s\n", item.id.c_str(), list(item.expected).c_str(),
+                 list(coded).c_str(), item.text.c_str());
+  }
+  std::string sk;
+  for (const auto& [why, n] : skipped) sk += (sk.empty() ? "" : ", ") + why + ": " + std::to_string(n);
+  std::fprintf(out, "skipped: %s\n", sk.empty() ? "none" : sk.c_str());
+  std::fprintf(out, "events: %zu of %zu expected found, %zu extra\n", found_total, expected_total, extra_total);
+  std::fprintf(out, "%d passed, %d failed\n", passed, failed);
+  return 0;
+}
+
+}  // namespace dragoman
