@@ -128,6 +128,24 @@ TEST(Cli, ThreadsKeepInputOrderAndOutput) {
   EXPECT_LT(one.out.find("\"id\":\"d10\""), one.out.find("\"id\":\"d11\""));
 }
 
+TEST(Cli, PeerDictionariesAndValidationSuites) {
+  std::string peers = std::string(DM_SHARED_DIR) + "/peers";
+  if (dragoman::testing_util::ReadFile(peers + "/tabari/Validate.project").empty()) {
+    GTEST_SKIP() << "../shared/peers not found; peer dictionary test skipped";
+  }
+  // Repeated --dict options, and a file argument after them.
+  std::string in = Temp("cli_peer.txt", "Arnor attacked Gondor.");
+  CliRun r = Dragoman("code --no-default-dict --dict tabari-actors:" + peers + "/tabari/TABARI.Demo.actors --dict tabari-verbs:" +
+                      peers + "/tabari/TABARI.Demo.verbs --dict tabari-agents:" + peers + "/tabari/Validate.agents " + in);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"code\":\"ARN\""), std::string::npos) << r.out;
+  CliRun v = Dragoman("validate " + peers + "/tabari/Validate.project");
+  ASSERT_EQ(v.status, 0) << v.err;
+  std::string last = v.out.substr(v.out.rfind('\n', v.out.size() - 2) + 1);
+  EXPECT_NE(last.find(" passed, "), std::string::npos) << last;
+  EXPECT_NE(v.out.find("events: "), std::string::npos);
+}
+
 TEST(Cli, BadOptionsAreErrors) {
   EXPECT_NE(Dragoman("code --date 2025-13-40 " + Temp("x.txt", "x")).status, 0);
   EXPECT_NE(Dragoman("code --dict nosuchformat:/tmp/x").status, 0);

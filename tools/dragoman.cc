@@ -234,7 +234,8 @@ int main(int argc, char** argv) {
   code->add_option("--dict", ca.dicts,
                    "extra dictionary FORMAT:PATH (repeatable; FORMAT: dragoman, tabari-actors, tabari-verbs, "
                    "tabari-agents, tabari-options, petrarch-verbs, petrarch-actors, petrarch-agents, "
-                   "petrarch-discards, petrarch-issues)");
+                   "petrarch-discards, petrarch-issues)")
+      ->allow_extra_args(false);
   code->add_flag("--no-default-dict", ca.no_default_dict, "do not load the project's data/ dictionaries");
   code->add_option("--data", ca.data_dir, "the data/ directory (default: built in, or $DRAGOMAN_DATA)");
   code->add_flag("--strict", ca.strict, "stop at invalid UTF-8 or a malformed input line");
@@ -248,12 +249,12 @@ int main(int argc, char** argv) {
   bool dno = false;
   std::string ddata;
   auto* stats = dict->add_subcommand("stats", "counts per kind of entry");
-  stats->add_option("--dict", ddicts, "extra dictionary FORMAT:PATH");
+  stats->add_option("--dict", ddicts, "extra dictionary FORMAT:PATH")->allow_extra_args(false);
   stats->add_flag("--no-default-dict", dno, "do not load the project's data/");
   stats->add_option("--data", ddata, "the data/ directory");
 
   auto* check = dict->add_subcommand("check", "duplicates, conflicting codes, overlapping dates, dead patterns, CAMEO codes without a pattern");
-  check->add_option("--dict", ddicts, "extra dictionary dragoman:PATH");
+  check->add_option("--dict", ddicts, "extra dictionary dragoman:PATH")->allow_extra_args(false);
   check->add_flag("--no-default-dict", dno, "do not load the project's data/");
   check->add_option("--data", ddata, "the data/ directory");
 
