@@ -402,7 +402,19 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
     while (p >= 0 && info[p].pos == Pos::kAdv) --p;
     // "to attack" after "threatened": the infinitive shares the subject and
     // takes its modality from the governing verb.
-    if (p >= 0 && info[p].pos == Pos::kTo && k > 0 && a->verbs[k - 1].head + 1 == static_cast<uint32_t>(p)) {
+    // "is about to restore", "is likely to attack": the infinitive after a
+    // predicate word belongs to the verb before it.
+    int gap_start = p - 1;
+    while (p >= 0 && info[p].pos == Pos::kTo && gap_start >= 0 && gap_start > p - 3 &&
+           (info[gap_start].pos == Pos::kAdv || info[gap_start].pos == Pos::kAdj || t[gap_start].lower == "about" ||
+            t[gap_start].lower == "likely" || t[gap_start].lower == "set" || t[gap_start].lower == "due" ||
+            t[gap_start].lower == "ready" || t[gap_start].lower == "going" || t[gap_start].lower == "poised")) {
+      --gap_start;
+    }
+    bool predicate_gap = p >= 0 && info[p].pos == Pos::kTo && k > 0 && gap_start < p - 1 && gap_start >= 0 &&
+                         a->verbs[k - 1].head == static_cast<uint32_t>(gap_start);
+    if (p >= 0 && info[p].pos == Pos::kTo && k > 0 &&
+        (a->verbs[k - 1].head + 1 == static_cast<uint32_t>(p) || predicate_gap)) {
       const VerbGroup& gov = a->verbs[k - 1];
       g.inherit_subject_from = static_cast<int>(k - 1);
       const std::string& l = gov.lemma;
