@@ -223,6 +223,9 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       } else if (nx.kind == PhraseKind::kAgent && (cur.kind == PhraseKind::kOrg || cur.kind == PhraseKind::kPerson)) {
         merged = cur;  // "Hamas officers": the organisation's people
         merged.last = nx.last;
+        // A bare country-level code takes the role: "Calenardhon government"
+        // -> CALGOV (dictionaries that file countries as plain actors).
+        if (cur.kind == PhraseKind::kOrg && cur.code.size() == 3) merged.code = cur.code + nx.code;
       } else if (nx.kind == PhraseKind::kPerson &&
                  (cur_country || cur.kind == PhraseKind::kAgent)) {
         // "Israeli Prime Minister Benjamin Netanyahu": the person.
