@@ -36,16 +36,18 @@ struct CodeArgs {
   bool no_default_dict = false;
   bool strict = false;
   bool keep_modal = false;
+  bool reciprocal = false;
   bool quiet = false;
   int jobs = 1;
 };
 
 Status LoadEngine(const std::vector<std::string>& dicts, bool no_default, const std::string& data_dir,
-                  bool keep_modal, std::unique_ptr<dragoman::Engine>* engine) {
+                  bool keep_modal, std::unique_ptr<dragoman::Engine>* engine, bool reciprocal = false) {
   dragoman::EngineOptions opt;
   opt.use_default_dict = !no_default;
   opt.data_dir = data_dir;
   opt.keep_modal_events = keep_modal;
+  opt.reciprocal_pairs = reciprocal;
   std::vector<std::string> warnings;
   opt.warnings = &warnings;
   for (const std::string& d : dicts) {
@@ -62,7 +64,7 @@ Status LoadEngine(const std::vector<std::string>& dicts, bool no_default, const 
 
 int RunCode(const CodeArgs& args) {
   std::unique_ptr<dragoman::Engine> engine;
-  Status st = LoadEngine(args.dicts, args.no_default_dict, args.data_dir, args.keep_modal, &engine);
+  Status st = LoadEngine(args.dicts, args.no_default_dict, args.data_dir, args.keep_modal, &engine, args.reciprocal);
   if (!st.ok()) {
     std::fprintf(stderr, "dragoman: %s\n", st.message().c_str());
     return 2;
@@ -240,6 +242,7 @@ int main(int argc, char** argv) {
   code->add_option("--data", ca.data_dir, "the data/ directory (default: built in, or $DRAGOMAN_DATA)");
   code->add_flag("--strict", ca.strict, "stop at invalid UTF-8 or a malformed input line");
   code->add_flag("--keep-modal", ca.keep_modal, "also write negated, planned, threatened and possible events");
+  code->add_flag("--reciprocal-pairs", ca.reciprocal, "\"A and B met\" gives A->B and B->A (TABARI/PETRARCH convention)");
   code->add_flag("-q,--quiet", ca.quiet, "no progress on the terminal");
   code->add_option("-j,--jobs", ca.jobs, "threads coding documents in parallel (output stays in input order)")->check(CLI::Range(1, 256));
 

@@ -43,6 +43,9 @@ struct EngineOptions {
   // Events whose modality is not "asserted" (negated, planned, ...) are kept
   // only when this is true.
   bool keep_modal_events = false;
+  // "A and B met": one event A->B (false), or A->B and B->A as TABARI and
+  // PETRARCH code it (true).
+  bool reciprocal_pairs = false;
   // Diagnostics from loading (malformed lines), appended here when not null.
   std::vector<std::string>* warnings = nullptr;
 };

@@ -246,10 +246,19 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         }
       }
     }
-    // "Boehler and Hamas officers have met": the first conjunct acts on the rest.
+    // "Boehler and Hamas officers have met": the first conjunct acts on the
+    // rest; with reciprocal pairs on (the TABARI/PETRARCH convention) every
+    // conjunct acts on every other.
+    std::vector<std::pair<ActorMention, ActorMention>> pairs;
     if (targets.empty() && sources.size() >= 2) {
-      targets.assign(sources.begin() + 1, sources.end());
-      sources.resize(1);
+      for (size_t i = 0; i < sources.size(); ++i) {
+        for (size_t j = 0; j < sources.size(); ++j) {
+          if (i == j || (!reciprocal_pairs_ && i != 0)) continue;
+          pairs.emplace_back(sources[i], sources[j]);
+        }
+      }
+      targets.clear();
+      sources.clear();
     }
     // Protest, force and violence are events even when the target is not
     // named ("police opened fire", "three persons were arrested"): the target
@@ -327,8 +336,11 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       if (in_sentence == 1 && only) date = only->value;
     }
     for (const ActorMention& src : sources) {
+      for (const ActorMention& tgt : targets) pairs.emplace_back(src, tgt);
+    }
+    for (const auto& [src, tgt] : pairs) {
       if (src.code.empty()) continue;
-      for (const ActorMention& tgt : targets) {
+      {
         if (!tgt.span.empty() && tgt.code.empty() && !targetless_ok) continue;
         if (!tgt.span.empty() && tgt.code == src.code && tgt.name == src.name) continue;
         bool dup = false;

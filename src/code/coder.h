@@ -17,7 +17,8 @@ namespace dragoman {
 
 class Coder {
  public:
-  Coder(const Model* model, bool keep_modal) : model_(model), keep_modal_(keep_modal) {}
+  Coder(const Model* model, bool keep_modal, bool reciprocal_pairs)
+      : model_(model), keep_modal_(keep_modal), reciprocal_pairs_(reciprocal_pairs) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -25,6 +26,7 @@ class Coder {
   void CodeNominal(const DocState& doc, size_t s, Record* rec) const;
   const Model* model_;
   bool keep_modal_;
+  bool reciprocal_pairs_;
 };
 
 }  // namespace dragoman

@@ -183,7 +183,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   }
   ExtractEntities(*model_, &doc, rec);
   ExtractDates(&doc, rec);
-  Coder(model_.get(), options_.keep_modal_events).Code(doc, rec);
+  Coder(model_.get(), options_.keep_modal_events, options_.reciprocal_pairs).Code(doc, rec);
   ExtractQuotes(*model_, doc, rec);
   ExtractCounts(*model_, doc, rec);
   // Views into d.text end here.

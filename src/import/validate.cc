@@ -385,6 +385,7 @@ int RunValidate(const std::string& path, FILE* out) {
   // The suites code what a sentence reports, planned or negated alike, by
   // their own rules; modality is not theirs to judge.
   opt.keep_modal_events = true;
+  opt.reciprocal_pairs = true;
   opt.use_default_dict = false;
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});
