@@ -1,5 +1,6 @@
 // The dragoman command: `dragoman code` codes news into events, entities,
 // quotations and counts; `dragoman dict stats` describes the dictionaries.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -39,11 +40,13 @@ struct CodeArgs {
   bool reciprocal = false;
   bool quiet = false;
   int jobs = 1;
+  bool bench = false;        // `dragoman bench`: measure, discard the output
+  bool events_only = false;
 };
 
 Status LoadEngine(const std::vector<std::string>& dicts, bool no_default, const std::string& data_dir,
-                  bool keep_modal, std::unique_ptr<dragoman::Engine>* engine, bool reciprocal = false) {
-  dragoman::EngineOptions opt;
+                  bool keep_modal, std::unique_ptr<dragoman::Engine>* engine, bool reciprocal = false,
+                  dragoman::EngineOptions opt = {}) {
   opt.use_default_dict = !no_default;
   opt.data_dir = data_dir;
   opt.keep_modal_events = keep_modal;
@@ -62,9 +65,20 @@ Status LoadEngine(const std::vector<std::string>& dicts, bool no_default, const 
   return Status::Ok();
 }
 
+long PeakRssKb() {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
 int RunCode(const CodeArgs& args) {
   std::unique_ptr<dragoman::Engine> engine;
-  Status st = LoadEngine(args.dicts, args.no_default_dict, args.data_dir, args.keep_modal, &engine, args.reciprocal);
+  dragoman::EngineOptions base;
+  base.profile = args.bench;
+  base.events_only = args.events_only;
+  auto load_start = std::chrono::steady_clock::now();
+  Status st = LoadEngine(args.dicts, args.no_default_dict, args.data_dir, args.keep_modal, &engine, args.reciprocal, base);
+  const double startup = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   if (!st.ok()) {
     std::fprintf(stderr, "dragoman: %s\n", st.message().c_str());
     return 2;
@@ -83,8 +97,10 @@ int RunCode(const CodeArgs& args) {
   if (inputs.empty()) inputs.push_back("-");
   dragoman::DocumentReader reader(inputs, ro);
   FILE* out = stdout;
-  if (args.output != "-") {
-    out = std::fopen(args.output.c_str(), "wb");
+  std::string output = args.output;
+  if (args.bench && output == "-") output = "/dev/null";
+  if (output != "-") {
+    out = std::fopen(output.c_str(), "wb");
     if (!out) {
       std::fprintf(stderr, "dragoman: %s: cannot write\n", args.output.c_str());
       return 2;
@@ -99,16 +115,25 @@ int RunCode(const CodeArgs& args) {
   std::vector<dragoman::Workspace> workspaces(static_cast<size_t>(jobs));
   std::vector<dragoman::Document> batch(batch_size);
   std::vector<std::string> outs(batch_size);
-  long docs = 0, problems = 0, replaced = 0;
+  long docs = 0, problems = 0, replaced = 0, sentences = 0;
+  double bytes = 0;
+  std::vector<double> write_seconds(static_cast<size_t>(jobs), 0.0);
   int exit_code = 0;
   bool done = false;
   auto t0 = std::chrono::steady_clock::now();
   auto last = t0;
+  std::vector<long> sentence_counts(batch_size, 0);
   auto code_one = [&](size_t i, dragoman::Workspace* ws, dragoman::Record* rec) {
     engine->Code(batch[i], ws, rec);
+    sentence_counts[i] = static_cast<long>(rec->sentences.size());
+    auto w0 = std::chrono::steady_clock::now();
     outs[i].clear();
     if (args.format == "pretty") dragoman::WritePretty(batch[i], *rec, &outs[i]);
     else dragoman::WriteJsonLine(batch[i], *rec, &outs[i]);
+    if (args.bench) {
+      write_seconds[static_cast<size_t>(ws - workspaces.data())] +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+    }
   };
   while (!done) {
     size_t n = 0;
@@ -140,6 +165,8 @@ int RunCode(const CodeArgs& args) {
     for (size_t i = 0; i < n; ++i) {
       std::fwrite(outs[i].data(), 1, outs[i].size(), out);
       replaced += batch[i].replaced_bytes;
+      sentences += sentence_counts[i];
+      bytes += static_cast<double>(batch[i].text.size());
     }
     docs += static_cast<long>(n);
     if (progress) {
@@ -152,6 +179,35 @@ int RunCode(const CodeArgs& args) {
     }
   }
   std::fflush(out);
+  if (args.bench) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    dragoman::Workspace::StageSeconds sum;
+    double write = 0;
+    for (size_t w = 0; w < workspaces.size(); ++w) {
+      const auto& s = workspaces[w].stage_seconds();
+      sum.segment += s.segment;
+      sum.analyze += s.analyze;
+      sum.extract += s.extract;
+      sum.code += s.code;
+      write += write_seconds[w];
+    }
+    double cpu = sum.segment + sum.analyze + sum.extract + sum.code + write;
+    auto pct = [&](double v) { return cpu > 0 ? 100.0 * v / cpu : 0.0; };
+    std::printf("documents        %ld\n", docs);
+    std::printf("sentences        %ld\n", sentences);
+    std::printf("text             %.1f MB\n", bytes / 1e6);
+    std::printf("threads          %d\n", jobs);
+    std::printf("start-up         %.3f s (dictionaries loaded and compiled)\n", startup);
+    std::printf("coding           %.3f s\n", secs);
+    std::printf("documents/s      %.0f\n", secs > 0 ? docs / secs : 0.0);
+    std::printf("sentences/s      %.0f\n", secs > 0 ? sentences / secs : 0.0);
+    std::printf("MB/s             %.2f\n", secs > 0 ? bytes / 1e6 / secs : 0.0);
+    std::printf("peak RSS         %.1f MB\n", PeakRssKb() / 1024.0);
+    std::printf("stages (thread-seconds): segment %.3f (%.0f%%), analyze %.3f (%.0f%%), extract %.3f (%.0f%%), "
+                "code %.3f (%.0f%%), write %.3f (%.0f%%)\n",
+                sum.segment, pct(sum.segment), sum.analyze, pct(sum.analyze), sum.extract, pct(sum.extract), sum.code,
+                pct(sum.code), write, pct(write));
+  }
   if (progress) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr, "\r%ld documents in %.2f s (%.0f documents/s)\n", docs, secs, secs > 0 ? docs / secs : 0.0);
@@ -261,12 +317,25 @@ int main(int argc, char** argv) {
   check->add_flag("--no-default-dict", dno, "do not load the project's data/");
   check->add_option("--data", ddata, "the data/ directory");
 
+  CodeArgs ba;
+  ba.bench = true;
+  ba.quiet = true;
+  auto* bench = app.add_subcommand("bench", "code documents, discard the output, print speed, memory and time per stage");
+  bench->add_option("inputs", ba.inputs, "text or .jsonl files")->required();
+  bench->add_option("--input", ba.input_format, "input format: auto, text or jsonl")->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  bench->add_option("--dict", ba.dicts, "extra dictionary FORMAT:PATH (repeatable)")->allow_extra_args(false);
+  bench->add_flag("--no-default-dict", ba.no_default_dict, "do not load the project's data/ dictionaries");
+  bench->add_option("-j,--jobs", ba.jobs, "threads")->check(CLI::Range(1, 256));
+  bench->add_flag("--events-only", ba.events_only, "events (and the entities and dates they need) only");
+  bench->add_option("-o,--output", ba.output, "keep the output in this file (default: discarded)");
+
   std::string vpath;
   auto* validate = app.add_subcommand("validate", "run a TABARI .project or PETRARCH records XML validation suite");
   validate->add_option("path", vpath, "Validate.project, PETR.UnitTest.records.xml or PETR_Validate_records_2_02.xml")->required();
 
   CLI11_PARSE(app, argc, argv);
   if (validate->parsed()) return dragoman::RunValidate(vpath, stdout);
+  if (bench->parsed()) return RunCode(ba);
   if (check->parsed()) return RunDictCheck(ddicts, dno, ddata);
   if (code->parsed()) return RunCode(ca);
   if (stats->parsed()) return RunDictStats(ddicts, dno, ddata);

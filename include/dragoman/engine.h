@@ -46,6 +46,11 @@ struct EngineOptions {
   // "A and B met": one event A->B (false), or A->B and B->A as TABARI and
   // PETRARCH code it (true).
   bool reciprocal_pairs = false;
+  // Events (with the entities and dates they need) only: no quotations or
+  // counts. For event-coding runs and benchmarks.
+  bool events_only = false;
+  // Measure the time spent in each stage (see Workspace::stage_seconds).
+  bool profile = false;
   // Diagnostics from loading (malformed lines), appended here when not null.
   std::vector<std::string>* warnings = nullptr;
 };
@@ -59,8 +64,18 @@ class Workspace {
   Workspace& operator=(const Workspace&) = delete;
   WorkspaceImpl* impl() { return impl_.get(); }
 
+  // Seconds spent per stage by the documents coded with this workspace, when
+  // EngineOptions::profile is set: segment, analyze, extract (entities,
+  // dates, quotations, counts), code (events).
+  struct StageSeconds {
+    double segment = 0, analyze = 0, extract = 0, code = 0;
+  };
+  const StageSeconds& stage_seconds() const { return stages_; }
+  StageSeconds* mutable_stage_seconds() { return &stages_; }
+
  private:
   std::unique_ptr<WorkspaceImpl> impl_;
+  StageSeconds stages_;
 };
 
 class Engine {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <unordered_map>
@@ -118,7 +119,17 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   doc.text = d.text;
   doc.date = d.date;
   doc.context_country.clear();
+  // Stage timing, only when asked for: a clock read per stage per document.
+  Workspace::StageSeconds* times = options_.profile ? ws->mutable_stage_seconds() : nullptr;
+  auto clock = std::chrono::steady_clock::now();
+  auto lap = [&](double* slot) {
+    if (!times) return;
+    auto now = std::chrono::steady_clock::now();
+    *slot += std::chrono::duration<double>(now - clock).count();
+    clock = now;
+  };
   w.segmenter->Segment(d.text, &doc.sentences, &doc.tokens);
+  if (times) lap(&times->segment);
   if (doc.analyses.size() < doc.sentences.size()) doc.analyses.resize(doc.sentences.size());
   Analyzer analyzer(model_.get());
   // Pass 1: analyse every sentence; the document's main country is the one
@@ -181,11 +192,17 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
       }
     }
   }
+  if (times) lap(&times->analyze);
   ExtractEntities(*model_, &doc, rec);
   ExtractDates(&doc, rec);
+  if (times) lap(&times->extract);
   Coder(model_.get(), options_.keep_modal_events, options_.reciprocal_pairs).Code(doc, rec);
-  ExtractQuotes(*model_, doc, rec);
-  ExtractCounts(*model_, doc, rec);
+  if (times) lap(&times->code);
+  if (!options_.events_only) {
+    ExtractQuotes(*model_, doc, rec);
+    ExtractCounts(*model_, doc, rec);
+  }
+  if (times) lap(&times->extract);
   // Views into d.text end here.
   doc.text = {};
 }
