@@ -119,8 +119,9 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
   bool sentence_has_caps = false;
   for (uint32_t k = 1; k < n && !sentence_has_caps; ++k) sentence_has_caps = t[k].cap;
   for (uint32_t i = 0; i < n;) {
-    const std::vector<uint32_t>* cands = t[i].kind == TokKind::kWord || t[i].kind == TokKind::kNumber
-                                             ? m.PhrasesStartingWith(t[i].lower) : nullptr;
+    const std::vector<uint32_t>* cands =
+        (t[i].kind == TokKind::kWord || t[i].kind == TokKind::kNumber) && a->info[i].lex ? a->info[i].lex->phrases
+                                                                                         : nullptr;
     const Phrase* best = nullptr;
     if (cands) {
       for (uint32_t id : *cands) {
@@ -264,6 +265,8 @@ void Analyzer::Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const {
   for (uint32_t i = 0; i < n; ++i) {
     TokenInfo& ti = a->info[i];
     const Token& tok = t[i];
+    ti.lex = model_->Lookup(tok.lower);
+    ti.word = ti.lex ? ti.lex->word : 0;
     if (tok.kind == TokKind::kPunct) { ti.pos = Pos::kPunct; continue; }
     if (tok.kind == TokKind::kQuote) { ti.pos = Pos::kQuote; continue; }
     if (tok.kind == TokKind::kNumber) { ti.pos = Pos::kNum; continue; }
@@ -272,7 +275,7 @@ void Analyzer::Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const {
       ti.pos = it->second;
       continue;
     }
-    ti.forms = model_->VerbForms(tok.lower);
+    ti.forms = ti.lex ? ti.lex->forms : nullptr;
     if (ti.forms) { ti.pos = Pos::kVerb; continue; }  // decided in context below
     if (tok.cap && (i > 0 || tok.all_caps)) ti.pos = Pos::kPropn;
     else if (tok.lower.size() > 4 && tok.lower.compare(tok.lower.size() - 2, 2, "ly") == 0) ti.pos = Pos::kAdv;

@@ -23,6 +23,8 @@ enum class Pos : uint8_t {
 struct TokenInfo {
   Pos pos = Pos::kOther;
   const std::vector<VerbForm>* forms = nullptr;  // verb readings, if any
+  uint32_t word = 0;  // Model::WordId of the lower-case form (0: no pattern uses it)
+  const Model::Lexeme* lex = nullptr;  // all the model knows of the word, or null
 };
 
 // An actor phrase: a run of tokens resolved to a code.

@@ -1,6 +1,7 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "extract/extract.h"
 
@@ -32,7 +33,7 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
           found = true;
           break;
         }
-      } else if (std::find(el.forms.begin(), el.forms.end(), t[k].lower) != el.forms.end()) {
+      } else if (a.info[k].word != 0 && std::binary_search(el.ids.begin(), el.ids.end(), a.info[k].word)) {
         pos = k + 1;
         found = true;
         break;
@@ -114,9 +115,8 @@ void Coder::CodeNominal(const DocState& doc, size_t s, Record* rec) const {
     if (target_mi >= 0) ev.target = FromMention(doc, t, a.mentions[target_mi]);
     if (ev.source.code.empty() || (target_mi >= 0 && ev.target.code == ev.source.code)) continue;
     bool dup = false;
-    for (const Event& e : rec->events) {
-      dup |= e.sentence.begin == st.span.begin && e.cameo.substr(0, 2) == hit->code.substr(0, 2) &&
-             e.source.code == ev.source.code;
+    for (auto e = rec->events.rbegin(); e != rec->events.rend() && e->sentence.begin == st.span.begin; ++e) {
+      dup |= e->cameo.compare(0, 2, hit->code, 0, 2) == 0 && e->source.code == ev.source.code;
     }
     if (dup) continue;
     SetCode(*hit, cc, t[q], &ev);
@@ -138,12 +138,20 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
   const SentenceTokens& st = doc.sentences[s];
   const SentenceAnalysis& a = doc.analyses[s];
   const Token* t = &doc.tokens[st.first];
+  // Subjects are resolved when a pattern needs one (most verb groups code
+  // nothing); a coordinated verb shares its governor's.
   std::vector<std::vector<ActorMention>> subjects(a.verbs.size());
-  for (size_t k = 0; k < a.verbs.size(); ++k) {
-    const VerbGroup& g = a.verbs[k];
-    if (g.inherit_subject_from >= 0) subjects[k] = subjects[g.inherit_subject_from];
-    else if (g.has_subject) ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k]);
-  }
+  std::vector<char> resolved(a.verbs.size(), 0);
+  std::function<const std::vector<ActorMention>&(size_t)> subject = [&](size_t k) -> const std::vector<ActorMention>& {
+    if (!resolved[k]) {
+      resolved[k] = 1;
+      const VerbGroup& g = a.verbs[k];
+      if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
+      else if (g.has_subject) ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k]);
+    }
+    return subjects[k];
+  };
+  std::vector<uint32_t> region;  // word ids of a verb's object region
   for (size_t k = 0; k < a.verbs.size(); ++k) {
     const VerbGroup& g = a.verbs[k];
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
@@ -157,7 +165,25 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       match_end = a.verbs[k + 1].obj_end;
     }
     if (const auto* pats = model.Patterns(g.lemma)) {
+      // Prefilter: a pattern whose literal words are not all in the region
+      // cannot match (most of a common verb's patterns).
+      region.clear();
+      for (uint32_t q = g.head + 1; q < match_end; ++q) {
+        if (a.info[q].word) region.push_back(a.info[q].word);
+      }
+      std::sort(region.begin(), region.end());
+      auto present = [&](const PatternElem& el) {
+        for (uint32_t id : el.ids) {
+          if (std::binary_search(region.begin(), region.end(), id)) return true;
+        }
+        return false;
+      };
       for (const VerbPattern& p : *pats) {
+        bool possible = true;
+        for (const PatternElem& el : p.elems) {
+          if (el.type == PatternElem::kWord && !present(el)) { possible = false; break; }
+        }
+        if (!possible) continue;
         if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi)) { hit = &p; break; }
       }
     }
@@ -185,7 +211,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     const CameoCode* cc = model.Cameo(hit->code);
     std::vector<ActorMention> sources, targets;
     if (g.passive) {
-      targets = subjects[k];
+      targets = subject(k);
       for (uint32_t q = g.head + 1; q + 1 < g.obj_end; ++q) {
         if (t[q].lower != "by") continue;
         uint32_t e = q + 1;
@@ -207,7 +233,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         sources.push_back(police);
       }
     } else {
-      sources = subjects[k];
+      sources = subject(k);
       if (target_mi >= 0) {
         targets.push_back(FromMention(doc, t, a.mentions[target_mi]));
         // coordinated targets: "X and Y"
@@ -319,7 +345,10 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       uint32_t lo = t[g.first].begin, hi = g.obj_end > 0 ? t[g.obj_end - 1].end : t[g.first].end;
       int in_sentence = 0;
       const DateMention* only = nullptr;
-      for (const DateMention& d : doc.dates) {
+      auto first_date = std::lower_bound(doc.dates.begin(), doc.dates.end(), st.span.begin,
+                                         [](const DateMention& d, uint32_t b) { return d.span.begin < b; });
+      for (auto it = first_date; it != doc.dates.end() && it->span.begin < st.span.end; ++it) {
+        const DateMention& d = *it;
         // "since January 19" dates a state, not the event
         bool bound = false;
         for (uint32_t q = 1; q < st.count; ++q) {
@@ -344,9 +373,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         if (!tgt.span.empty() && tgt.code.empty() && !targetless_ok) continue;
         if (!tgt.span.empty() && tgt.code == src.code && tgt.name == src.name) continue;
         bool dup = false;
-        for (const Event& e : rec->events) {
-          dup |= e.sentence.begin == st.span.begin && e.cameo == hit->code &&
-                 e.source.code == src.code && e.target.code == tgt.code;
+        for (auto e = rec->events.rbegin(); e != rec->events.rend() && e->sentence.begin == st.span.begin; ++e) {
+          dup |= e->cameo == hit->code && e->source.code == src.code && e->target.code == tgt.code;
         }
         if (dup) continue;
         Event ev;

@@ -465,6 +465,20 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       ++m.patterns_per_root_[e.key.substr(0, 2)];
     }
   }
+  // Pattern words as ids: matching compares integers, not strings.
+  for (auto* table : {&m.patterns_, &m.noun_patterns_}) {
+    for (auto& [lemma, list] : *table) {
+      for (VerbPattern& p : list) {
+        for (PatternElem& el : p.elems) {
+          for (const std::string& f : el.forms) {
+            auto [it, fresh] = m.word_ids_.emplace(f, static_cast<uint32_t>(m.word_ids_.size() + 1));
+            el.ids.push_back(it->second);
+          }
+          std::sort(el.ids.begin(), el.ids.end());
+        }
+      }
+    }
+  }
   for (auto* table : {&m.patterns_, &m.noun_patterns_})
   for (auto& [lemma, list] : *table) {
     std::stable_sort(list.begin(), list.end(), [](const VerbPattern& a, const VerbPattern& b) {
@@ -484,6 +498,10 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       return m.phrases_[a].tokens.size() > m.phrases_[b].tokens.size();
     });
   }
+  // The combined lexicon: built last, it points into the finished tables.
+  for (const auto& [w, list] : m.phrase_index_) m.lexicon_[w].phrases = &list;
+  for (const auto& [w, forms] : m.verb_forms_) m.lexicon_[w].forms = &forms;
+  for (const auto& [w, id] : m.word_ids_) m.lexicon_[w].word = id;
   verbs_.clear();
   return std::move(m_);
 }

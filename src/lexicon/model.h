@@ -73,6 +73,7 @@ struct CameoCode {
 struct PatternElem {
   enum Type : uint8_t { kWord, kClass, kTarget } type;
   std::vector<std::string> forms;  // accepted lower-case forms (kWord / kClass)
+  std::vector<uint32_t> ids;       // the same as sorted word ids, for matching
 };
 
 struct VerbPattern {
@@ -101,6 +102,22 @@ class Model {
 
   // Phrases starting with token lower-case form `first`, longest first.
   const std::vector<uint32_t>* PhrasesStartingWith(const std::string& first) const;
+  // Everything the analysis needs to know of a lower-case word, in one hash
+  // lookup: the phrases it starts, its verb readings, its pattern word id.
+  struct Lexeme {
+    const std::vector<uint32_t>* phrases = nullptr;
+    const std::vector<VerbForm>* forms = nullptr;
+    uint32_t word = 0;
+  };
+  const Lexeme* Lookup(const std::string& lower) const {
+    auto it = lexicon_.find(lower);
+    return it == lexicon_.end() ? nullptr : &it->second;
+  }
+  // The id of a lower-case word that some pattern uses, or 0.
+  uint32_t WordId(const std::string& lower) const {
+    auto it = word_ids_.find(lower);
+    return it == word_ids_.end() ? 0 : it->second;
+  }
   const Phrase& phrase(uint32_t i) const { return phrases_[i]; }
 
   const std::vector<Country>& countries() const { return countries_; }
@@ -140,6 +157,8 @@ class Model {
   friend class ModelBuilder;
   Tokenizer tokenizer_;
   std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, uint32_t> word_ids_;
+  std::unordered_map<std::string, Lexeme> lexicon_;  // views into the tables above
   std::unordered_map<std::string, std::vector<uint32_t>> phrase_index_;
   std::vector<Country> countries_;
   std::unordered_map<std::string, uint32_t> country_by_code_;
