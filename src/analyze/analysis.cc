@@ -318,11 +318,19 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       Pos opener = q >= 0 ? info[q].pos : Pos::kPunct;
       bool in_np = opener == Pos::kDet || opener == Pos::kPrep || opener == Pos::kVerb || opener == Pos::kPoss ||
                    opener == Pos::kTo;
+      // "at all police station levels": a noun phrase inside a prepositional phrase.
+      bool in_pp = opener == Pos::kPrep || (opener == Pos::kDet && q > 0 && info[q - 1].pos == Pos::kPrep);
+      // "the terrorist strikes in the US": an -s form with no object after it reads as a plural noun.
+      Pos next = i + 1 < n ? info[i + 1].pos : Pos::kPunct;
+      bool object_follows = next == Pos::kDet || next == Pos::kNoun || next == Pos::kPropn || next == Pos::kNum ||
+                            next == Pos::kAdv || next == Pos::kPron || next == Pos::kAdj ||
+                            (i + 1 < n && a->mention_at[i + 1] >= 0);
       const std::string& pw = t[p].lower;
       bool prev_plural = pw.size() > 2 && pw.back() == 's' && pw[pw.size() - 2] != 's';
       bool third = (bits & kThird) && !(bits & kBase);
       if (!in_np) verb = true;
-      else if (third) verb = !prev_plural && opener != Pos::kPrep && opener != Pos::kVerb;
+      else if (in_pp) verb = false;
+      else if (third) verb = !prev_plural && opener != Pos::kVerb && object_follows;
       else verb = prev_plural && opener == Pos::kDet;
     } else if (bits & kThird) {
       verb = prev == Pos::kPron || prev == Pos::kRel;

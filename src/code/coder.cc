@@ -208,6 +208,9 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       }
     }
     if (!hit) continue;
+    // "tried to set fire", "wants to meet": a verb that governs an infinitive
+    // codes only through a pattern that reads into it ("threaten to attack +").
+    if (match_end != g.obj_end && hit->specificity == 0) continue;
     const CameoCode* cc = model.Cameo(hit->code);
     std::vector<ActorMention> sources, targets;
     if (g.passive) {
