@@ -210,6 +210,18 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
   a->mentions.clear();
   for (size_t k = 0; k < raw.size(); ++k) {
     Mention cur = raw[k];
+    // "soldiers from Gondor", "police of Gujarat": a role of a country.
+    if (k + 1 < raw.size() && cur.kind == PhraseKind::kAgent && raw[k + 1].first == cur.last + 2 &&
+        (t[cur.last + 1].lower == "from" || t[cur.last + 1].lower == "of") &&
+        (raw[k + 1].kind == PhraseKind::kCountry || raw[k + 1].kind == PhraseKind::kPlace ||
+         (raw[k + 1].kind == PhraseKind::kOrg && raw[k + 1].code.size() == 3))) {
+      const Mention& nx = raw[k + 1];
+      std::string role = cur.code.size() > 3 ? cur.code.substr(cur.code.size() - 3) : cur.code;
+      cur.code = nx.code + role;
+      cur.country = nx.country;
+      cur.last = nx.last;
+      ++k;
+    }
     while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first)) {
       const Mention& nx = raw[k + 1];
       bool cur_country = cur.kind == PhraseKind::kCountry || cur.kind == PhraseKind::kCountryAdj ||
