@@ -93,6 +93,7 @@ struct Record {
   std::vector<Span> sentences;
   std::vector<Event> events;
   std::vector<Entity> entities;
+  std::vector<Entity> pronouns;  // he/she/him/his/her resolved to a PERSON entity
   std::vector<Quote> quotes;
   std::vector<Count> counts;
   std::vector<DateMention> dates;

@@ -42,6 +42,7 @@ void Record::Clear() {
   sentences.clear();
   events.clear();
   entities.clear();
+  pronouns.clear();
   quotes.clear();
   counts.clear();
   dates.clear();

@@ -177,6 +177,24 @@ void ExtractEntities(const Model& model, DocState* doc, Record* rec) {
                    [](const Entity& a, const Entity& b) { return a.span.begin < b.span.begin; });
   std::stable_sort(doc->persons.begin(), doc->persons.end(),
                    [](const PersonMention& a, const PersonMention& b) { return a.token < b.token; });
+  // Personal pronouns: the last person of that gender named in this or the
+  // previous two sentences ("Adam Boehler ... Boehler ... he").
+  for (uint32_t g = 0; g < doc->tokens.size(); ++g) {
+    const std::string& w = doc->tokens[g].lower;
+    char gender = (w == "he" || w == "him" || w == "his" || w == "himself") ? 'm'
+                  : (w == "she" || w == "her" || w == "hers" || w == "herself") ? 'f' : 0;
+    if (!gender) continue;
+    int cl = doc->PersonBefore(g, gender, doc->SentenceStartBefore(g, 2));
+    if (cl < 0) continue;
+    Entity e;
+    e.type = "PERSON";
+    e.span = {doc->tokens[g].begin, doc->tokens[g].end};
+    e.text = std::string(doc->tokens[g].text);
+    e.entity = cl;
+    e.name = doc->clusters[cl].name;
+    e.code = doc->clusters[cl].code;
+    rec->pronouns.push_back(std::move(e));
+  }
 }
 
 uint32_t DocState::SentenceStartBefore(uint32_t g, int back) const {

@@ -52,6 +52,23 @@ TEST(Quotes, ContinuationsUnclosedAndPartialQuotes) {
   EXPECT_EQ(r.quotes[3].text, "This quote never closes and runs to the end of the paragraph");
 }
 
+TEST(Coreference, NamesSurnamesAndPronounsShareAnEntity) {
+  Record r = CodeText("Adam Boehler met Hamas officials in Doha. Boehler said the talks went well. He flew home on Monday.");
+  int id = -1;
+  int mentions = 0;
+  for (const Entity& e : r.entities) {
+    if (e.name != "Adam Boehler") continue;
+    if (id < 0) id = e.entity;
+    EXPECT_EQ(e.entity, id);
+    ++mentions;
+  }
+  EXPECT_EQ(mentions, 2);
+  ASSERT_EQ(r.pronouns.size(), 1u);
+  EXPECT_EQ(r.pronouns[0].text, "He");
+  EXPECT_EQ(r.pronouns[0].entity, id);
+  EXPECT_EQ(r.pronouns[0].code, "USAGOV");
+}
+
 TEST(Quotes, ApostrophesAndSingleWordsAreNotQuotes) {
   Record r = CodeText("The minister's 'plan' was rejected by Hamas' leaders, who don't agree.");
   EXPECT_TRUE(r.quotes.empty()) << Speakers(r);

@@ -160,6 +160,17 @@ void WriteJsonLine(const Document& doc, const Record& rec, std::string* out) {
     j.Close('}');
   }
   j.Close(']');
+  j.Key("pronouns"); j.Open('[');
+  for (const Entity& e : rec.pronouns) {
+    j.Open('{');
+    j.Key("text"); j.Str(e.text);
+    j.Key("name"); j.Str(e.name);
+    j.Key("entity"); j.Int(e.entity);
+    j.Key("code"); j.StrOrNull(e.code);
+    j.Offsets(e.span);
+    j.Close('}');
+  }
+  j.Close(']');
   j.Key("quotes"); j.Open('[');
   for (const Quote& q : rec.quotes) {
     j.Open('{');
