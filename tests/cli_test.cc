@@ -146,6 +146,15 @@ TEST(Cli, PeerDictionariesAndValidationSuites) {
   EXPECT_NE(v.out.find("events: "), std::string::npos);
 }
 
+TEST(Cli, BenchPrintsSpeedMemoryAndStages) {
+  std::string in = std::string(DM_SOURCE_DIR) + "/examples/articles.jsonl";
+  CliRun r = Dragoman("bench -j 2 " + in);
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* field : {"documents        3", "sentences/s", "MB/s", "peak RSS", "start-up", "stages (thread-seconds): segment"}) {
+    EXPECT_NE(r.out.find(field), std::string::npos) << field << "\n" << r.out;
+  }
+}
+
 TEST(Cli, BadOptionsAreErrors) {
   EXPECT_NE(Dragoman("code --date 2025-13-40 " + Temp("x.txt", "x")).status, 0);
   EXPECT_NE(Dragoman("code --dict nosuchformat:/tmp/x").status, 0);

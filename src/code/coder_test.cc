@@ -45,6 +45,10 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"Turkey launched an attack on Kurdish rebels.", "TUR-190-REB"},
         // "X said" does not hide the event it reports
         Row{"Officials said Iraqi soldiers killed five militants.", "IRQMIL-1823-REB"},
+        // a role of a country named after it
+        Row{"Soldiers from Russia shelled Kharkiv on Monday.", "RUSMIL-194-?"},
+        // an actor does not act on the station it works from
+        Row{"The police arrested one man at the police station on Friday.", "COP-173-CVL"},
         // a pronoun subject is the last person named before it
         Row{"Benjamin Netanyahu flew to Washington. He met Donald Trump on Monday.", "ISRGOV-040-USAGOV"}));
 
