@@ -1,27 +1,42 @@
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "extract/extract.h"
 
 namespace dragoman {
 namespace {
 
+// Month (1-12) and weekday (0 = Monday) names, looked up once per token.
+const std::unordered_map<std::string, int>& CalendarWords() {
+  static const auto* m = [] {
+    auto* t = new std::unordered_map<std::string, int>;
+    const char* months[] = {"january", "february", "march", "april", "may", "june", "july",
+                            "august", "september", "october", "november", "december"};
+    const char* shorts[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; ++i) {
+      (*t)[months[i]] = i + 1;
+      (*t)[shorts[i]] = i + 1;
+      (*t)[std::string(shorts[i]) + "."] = i + 1;
+    }
+    (*t)["sept"] = (*t)["sept."] = 9;
+    const char* days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (int d = 0; d < 7; ++d) (*t)[days[d]] = 100 + d;
+    return t;
+  }();
+  return *m;
+}
+
 int MonthOf(const std::string& w) {
-  static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
-                                        "august", "september", "october", "november", "december"};
-  static const char* const kShort[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string x = w;
-  if (!x.empty() && x.back() == '.') x.pop_back();
-  for (int m = 0; m < 12; ++m) {
-    if (x == kMonths[m] || x == kShort[m] || (m == 8 && x == "sept")) return m + 1;
-  }
-  return 0;
+  if (w.size() < 3 || w.size() > 10) return 0;
+  auto it = CalendarWords().find(w);
+  return it == CalendarWords().end() || it->second >= 100 ? 0 : it->second;
 }
 
 int WeekdayOf(const std::string& w) {  // 0 = Monday
-  static const char* const kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  for (int d = 0; d < 7; ++d) if (w == kDays[d]) return d;
-  return -1;
+  if (w.size() < 6 || w.size() > 9) return -1;
+  auto it = CalendarWords().find(w);
+  return it == CalendarWords().end() || it->second < 100 ? -1 : it->second - 100;
 }
 
 // Days since 1970-01-01 for a civil date (H. Hinnant's algorithm).
