@@ -119,11 +119,11 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
   bool sentence_has_caps = false;
   for (uint32_t k = 1; k < n && !sentence_has_caps; ++k) sentence_has_caps = t[k].cap;
   for (uint32_t i = 0; i < n;) {
-    const std::vector<uint32_t>* cands =
-        (t[i].kind == TokKind::kWord || t[i].kind == TokKind::kNumber) && a->info[i].lex ? a->info[i].lex->phrases
-                                                                                         : nullptr;
     const Phrase* best = nullptr;
-    if (cands) {
+    const Model::Lexeme* lx =
+        (t[i].kind == TokKind::kWord || t[i].kind == TokKind::kNumber) ? a->info[i].lex : nullptr;
+    auto try_list = [&](const std::vector<uint32_t>* cands) {
+      if (!cands) return;
       for (uint32_t id : *cands) {
         const Phrase& p = m.phrase(id);
         if (best && p.tokens.size() < best->tokens.size()) break;
@@ -140,6 +140,14 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         if (!ok) continue;
         if (!best || KindRank(p.kind) < KindRank(best->kind)) best = &p;
       }
+    };
+    if (lx) {
+      // Longer phrases first, found through the next token; then one-token names.
+      if (lx->by_second && i + 1 < n) {
+        auto it = lx->by_second->find(t[i + 1].lower);
+        if (it != lx->by_second->end()) try_list(&it->second);
+      }
+      if (!best) try_list(lx->single);
     }
     if (!best) {
       ++i;

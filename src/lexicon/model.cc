@@ -499,7 +499,16 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
     });
   }
   // The combined lexicon: built last, it points into the finished tables.
+  for (const auto& [first, list] : m.phrase_index_) {
+    for (uint32_t id : list) {  // already longest first
+      const Phrase& p = m.phrases_[id];
+      if (p.tokens.size() == 1) m.phrase_single_[first].push_back(id);
+      else m.phrase_index2_[first][p.tokens[1]].push_back(id);
+    }
+  }
   for (const auto& [w, list] : m.phrase_index_) m.lexicon_[w].phrases = &list;
+  for (const auto& [w, map] : m.phrase_index2_) m.lexicon_[w].by_second = &map;
+  for (const auto& [w, list] : m.phrase_single_) m.lexicon_[w].single = &list;
   for (const auto& [w, forms] : m.verb_forms_) m.lexicon_[w].forms = &forms;
   for (const auto& [w, id] : m.word_ids_) m.lexicon_[w].word = id;
   verbs_.clear();

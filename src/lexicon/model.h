@@ -105,7 +105,11 @@ class Model {
   // Everything the analysis needs to know of a lower-case word, in one hash
   // lookup: the phrases it starts, its verb readings, its pattern word id.
   struct Lexeme {
-    const std::vector<uint32_t>* phrases = nullptr;
+    const std::vector<uint32_t>* phrases = nullptr;  // every phrase it starts, longest first
+    // The phrases of two or more tokens it starts, by their second token,
+    // and those of one token: matching looks at the next token first.
+    const std::unordered_map<std::string, std::vector<uint32_t>>* by_second = nullptr;
+    const std::vector<uint32_t>* single = nullptr;
     const std::vector<VerbForm>* forms = nullptr;
     uint32_t word = 0;
   };
@@ -160,6 +164,8 @@ class Model {
   std::unordered_map<std::string, uint32_t> word_ids_;
   std::unordered_map<std::string, Lexeme> lexicon_;  // views into the tables above
   std::unordered_map<std::string, std::vector<uint32_t>> phrase_index_;
+  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<uint32_t>>> phrase_index2_;
+  std::unordered_map<std::string, std::vector<uint32_t>> phrase_single_;
   std::vector<Country> countries_;
   std::unordered_map<std::string, uint32_t> country_by_code_;
   std::vector<Org> orgs_;
