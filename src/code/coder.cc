@@ -224,7 +224,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       }
       // Agentless passive of an arrest: the police of the place did it.
       static const char* const kArrestVerbs[] = {"arrest", "detain", "apprehend", "nab", "round", "take",
-                                                  "hold", "remand", "jail", "imprison", "capture"};
+                                                  "hold", "remand", "jail", "imprison"};
       bool arrest_verb = false;
       for (const char* v : kArrestVerbs) arrest_verb |= g.lemma == v;
       if (sources.empty() && hit->code.rfind("173", 0) == 0 && arrest_verb) {
@@ -269,8 +269,10 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
             if (!targets.empty()) break;
             // where and when are not whom: "arrested one man at the police station"
             const std::string& w = t[q].lower;
-            if (w == "at" || w == "in" || w == "on" || w == "under" || w == "near" || w == "from" ||
-                w == "during" || w == "for" || w == "by" || w == "outside" || w == "inside" || w == "into") break;
+            bool quantity = w == "at" && q + 1 < g.obj_end && t[q + 1].lower == "least";  // "at least 12"
+            if (!quantity && (w == "at" || w == "in" || w == "on" || w == "under" || w == "near" || w == "from" ||
+                              w == "during" || w == "for" || w == "by" || w == "outside" || w == "inside" ||
+                              w == "into")) break;
           }
         }
       }
@@ -362,7 +364,9 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
           }
         }
         if (bound) continue;
-        if (d.span.begin >= st.span.begin && d.span.end <= st.span.end) { ++in_sentence; only = &d; }
+        // a date elsewhere in the sentence dates the event only when it opens
+        // the sentence ("On Monday, police arrested ..."), not another clause
+        if (d.span.end <= t[g.first].begin) { ++in_sentence; only = &d; }
         if (d.span.begin >= lo && d.span.end <= hi) { date = d.value; in_sentence = -100; break; }
       }
       if (in_sentence == 1 && only) date = only->value;
