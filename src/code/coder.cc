@@ -17,9 +17,10 @@ bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
 }
 
 // Matches pattern elements from token `pos` up to `end` (exclusive).
-// *target gets the mention index of the target slot (or -1).
+// *target gets the mention index of the target slot (or -1); *after, when
+// given, the first token after the words the pattern consumed.
 bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, uint32_t pos,
-                uint32_t end, bool skip_target, int* target) {
+                uint32_t end, bool skip_target, int* target, uint32_t* after = nullptr) {
   *target = -1;
   for (const PatternElem& el : p.elems) {
     if (el.type == PatternElem::kTarget && skip_target) continue;
@@ -43,6 +44,7 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
     // A target slot at the end may stay empty: "A and B met" has no object.
     if (!found && !(el.type == PatternElem::kTarget && &el == &p.elems.back())) return false;
   }
+  if (after) *after = pos;
   return true;
 }
 
@@ -157,6 +159,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
     const VerbPattern* hit = nullptr;
     int target_mi = -1;
+    uint32_t matched_end = g.head + 1;  // after the pattern's own words ("fired tear gas | at ...")
     // "threatened to attack X": patterns of the governing verb read on
     // through its infinitive ("threaten to attack +").
     uint32_t match_end = g.obj_end;
@@ -184,7 +187,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
           if (el.type == PatternElem::kWord && !present(el)) { possible = false; break; }
         }
         if (!possible) continue;
-        if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi)) { hit = &p; break; }
+        if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi, &matched_end)) { hit = &p; break; }
       }
     }
     if (!hit && model.IsLightVerb(g.lemma) && !g.passive) {
@@ -305,7 +308,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     int root = std::atoi(hit->code.substr(0, 2).c_str());
     bool targetless_ok = root == 14 || root == 15 || root >= 17;
     if (targets.empty() && targetless_ok) {
-      uint32_t lo = g.passive ? (g.has_subject ? g.subj_first : 1) : g.head + 1;
+      uint32_t lo = g.passive ? (g.has_subject ? g.subj_first : 1) : std::max(g.head + 1, matched_end);
       uint32_t hi = g.passive ? (g.has_subject ? g.subj_last + 1 : 0) : g.obj_end;
       if (!g.passive) {
         while (lo < hi && !(a.info[lo].pos == Pos::kNoun || a.info[lo].pos == Pos::kPropn || a.info[lo].pos == Pos::kNum ||
