@@ -306,7 +306,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
                     targets.end());
     }
     int root = std::atoi(hit->code.substr(0, 2).c_str());
-    bool targetless_ok = root == 14 || root == 15 || root >= 17;
+    bool targetless_ok = (root == 14 || root == 15 || root >= 17) &&
+                         (hit->specificity > 0 || model.IsStrongVerb(g.lemma));
     if (targets.empty() && targetless_ok) {
       uint32_t lo = g.passive ? (g.has_subject ? g.subj_first : 1) : std::max(g.head + 1, matched_end);
       uint32_t hi = g.passive ? (g.has_subject ? g.subj_last + 1 : 0) : g.obj_end;

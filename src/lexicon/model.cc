@@ -329,6 +329,8 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
     } else if (e.kind == "given") {
       std::string g = e.Get("gender");
       for (const auto& n : e.names) m.given_[ToLower(n)] = g.empty() ? 0 : g[0];
+    } else if (e.kind == "strong") {
+      for (const auto& n : e.names) m.strong_verbs_.insert(ToLower(n));
     } else if (e.kind == "light") {
       for (const auto& n : e.names) {
         m.light_verbs_.insert(ToLower(n));

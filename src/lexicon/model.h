@@ -145,6 +145,8 @@ class Model {
   const std::vector<VerbPattern>* NounPatterns(const std::string& lower) const;
   // Light verbs whose object noun carries the event ("issue a threat").
   bool IsLightVerb(const std::string& lemma) const { return light_verbs_.count(lemma) > 0; }
+  // Verbs whose bare use is the event without a named target ("opened fire").
+  bool IsStrongVerb(const std::string& lemma) const { return strong_verbs_.count(lemma) > 0; }
   size_t pattern_count() const { return pattern_count_; }
   // Verb and noun patterns per CAMEO root ("01".."20").
   const std::map<std::string, size_t>& patterns_per_root() const { return patterns_per_root_; }
@@ -178,6 +180,7 @@ class Model {
   std::unordered_map<std::string, std::vector<VerbPattern>> patterns_;
   std::unordered_map<std::string, std::vector<VerbPattern>> noun_patterns_;
   std::unordered_set<std::string> light_verbs_;
+  std::unordered_set<std::string> strong_verbs_;
   size_t pattern_count_ = 0;
   std::map<std::string, size_t> patterns_per_root_;
   std::unordered_map<std::string, std::unordered_set<std::string>> classes_;
