@@ -220,7 +220,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     Mention cur = raw[k];
     // "soldiers from Gondor", "police of Gujarat": a role of a country.
     if (k + 1 < raw.size() && cur.kind == PhraseKind::kAgent && raw[k + 1].first == cur.last + 2 &&
-        (t[cur.last + 1].lower == "from" || t[cur.last + 1].lower == "of") &&
+        (t[cur.last + 1].lower == "from" || t[cur.last + 1].lower == "of" || t[cur.last + 1].lower == "in") &&
         (raw[k + 1].kind == PhraseKind::kCountry || raw[k + 1].kind == PhraseKind::kPlace ||
          (raw[k + 1].kind == PhraseKind::kOrg && raw[k + 1].code.size() == 3))) {
       const Mention& nx = raw[k + 1];
@@ -507,10 +507,20 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       int q = p;
       auto walk = [&](int from) {
         int r = from;
-        while (r >= 0 && (IsChunkPos(info[r].pos) || a->mention_at[r] >= 0 || t[r].lower == "of" ||
-                          t[r].lower == "-" || (info[r].pos == Pos::kConj && t[r].lower == "and" && r > 0 &&
-                                                (IsChunkPos(info[r - 1].pos) || a->mention_at[r - 1] >= 0)))) {
-          --r;
+        bool coordinated = false;
+        while (r >= 0) {
+          bool item_before = r > 0 && (IsChunkPos(info[r - 1].pos) || a->mention_at[r - 1] >= 0);
+          if (IsChunkPos(info[r].pos) || a->mention_at[r] >= 0 || t[r].lower == "of" || t[r].lower == "-") {
+            --r;
+          } else if (info[r].pos == Pos::kConj && (t[r].lower == "and" || t[r].lower == "or" || t[r].lower == "nor") &&
+                     item_before) {
+            coordinated = true;
+            --r;
+          } else if (t[r].lower == "," && coordinated && r > 0 && a->mention_at[r - 1] >= 0) {
+            --r;  // "Mordor, Rohan, Arnor and Bree": a list, not an apposition
+          } else {
+            break;
+          }
         }
         return r;
       };

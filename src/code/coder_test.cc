@@ -27,7 +27,7 @@ INSTANTIATE_TEST_SUITE_P(
     Grammar, CoderRows,
     ::testing::Values(
         // active voice, a country adjective on an agent
-        Row{"Israeli police arrested 15 protesters in Jerusalem.", "ISRCOP-173-OPP"},
+        Row{"Israeli police arrested 15 protesters in Jerusalem.", "ISRCOP-173-ISROPP"},
         // passive with an agent
         Row{"The convoy was attacked by Houthi rebels near Aden.", "YEMREB-190-?"},
         // an agentless passive arrest is the police's

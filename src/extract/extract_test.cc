@@ -96,7 +96,8 @@ TEST(Counts, RangesHeldCaptivesAndTheActor) {
   r = CodeText("Twelve students were abducted by gunmen in Kaduna.");
   ASSERT_EQ(r.counts.size(), 1u);
   EXPECT_EQ(r.counts[0].type, "KIDNAP");
-  EXPECT_EQ(r.counts[0].actor.text, "gunmen");
+  EXPECT_EQ(r.counts[0].actor.text, "gunmen in Kaduna");
+  EXPECT_EQ(r.counts[0].actor.code, "NGAUAF");
 }
 
 TEST(Places, SameNamedPlacesFollowTheDocument) {

@@ -13,7 +13,9 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
   // Dictionary actors inside the chunk. Several only when coordinated
   // ("Boehler and Hamas officers"); otherwise the first ("the offensive of Israel").
   bool coordinated = false;
-  for (uint32_t k = first; k <= last; ++k) coordinated |= t[k].lower == "and" || t[k].lower == "&";
+  for (uint32_t k = first; k <= last; ++k) {
+    coordinated |= t[k].lower == "and" || t[k].lower == "&" || t[k].lower == "or" || t[k].lower == "nor";
+  }
   bool definite = false;
   for (uint32_t k = first; k <= last; ++k) definite |= t[k].lower == "the";
   // "the militant group": a generic word that refers back to a named group.
