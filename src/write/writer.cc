@@ -100,6 +100,15 @@ void Actor(Json& j, const ActorMention& a) {
   j.Close('}');
 }
 
+// The fields an entity mention and a pronoun share.
+void EntityMention(Json& j, const Entity& e) {
+  j.Key("text"); j.Str(e.text);
+  j.Key("name"); j.Str(e.name);
+  j.Key("entity"); j.Int(e.entity);
+  j.Key("code"); j.StrOrNull(e.code);
+  j.Offsets(e.span);
+}
+
 }  // namespace
 
 void WriteJsonLine(const Document& doc, const Record& rec, std::string* out) {
@@ -147,11 +156,7 @@ void WriteJsonLine(const Document& doc, const Record& rec, std::string* out) {
   for (const Entity& e : rec.entities) {
     j.Open('{');
     j.Key("type"); j.Str(e.type);
-    j.Key("text"); j.Str(e.text);
-    j.Key("name"); j.Str(e.name);
-    j.Key("entity"); j.Int(e.entity);
-    j.Key("code"); j.StrOrNull(e.code);
-    j.Offsets(e.span);
+    EntityMention(j, e);
     if (e.has_coords) {
       j.Key("country"); j.StrOrNull(e.country);
       j.Key("lat"); j.Num(e.lat);
@@ -163,11 +168,7 @@ void WriteJsonLine(const Document& doc, const Record& rec, std::string* out) {
   j.Key("pronouns"); j.Open('[');
   for (const Entity& e : rec.pronouns) {
     j.Open('{');
-    j.Key("text"); j.Str(e.text);
-    j.Key("name"); j.Str(e.name);
-    j.Key("entity"); j.Int(e.entity);
-    j.Key("code"); j.StrOrNull(e.code);
-    j.Offsets(e.span);
+    EntityMention(j, e);
     j.Close('}');
   }
   j.Close(']');
