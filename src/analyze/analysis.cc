@@ -346,7 +346,8 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
                             next == Pos::kAdv || next == Pos::kPron || next == Pos::kAdj ||
                             (i + 1 < n && a->mention_at[i + 1] >= 0);
       const std::string& pw = t[p].lower;
-      bool prev_plural = pw.size() > 2 && pw.back() == 's' && pw[pw.size() - 2] != 's';
+      bool prev_plural = (pw.size() > 2 && pw.back() == 's' && pw[pw.size() - 2] != 's') || pw == "police" ||
+                         pw == "people" || pw == "personnel" || pw == "men" || pw == "women";
       bool third = (bits & kThird) && !(bits & kBase);
       if (!in_np) verb = true;
       else if (in_pp) verb = false;
