@@ -139,14 +139,13 @@ void BM_Analyze(benchmark::State& state) {
   const Model& model = TheEngine().model();
   const Segmented& seg = ArticleSegmented();
   const std::string date = ArticleDoc().date;
-  const std::string context_country;
   Analyzer analyzer(&model);
   std::vector<SentenceAnalysis> analyses(seg.sentences.size());
   for (auto _ : state) {
     for (size_t s = 0; s < seg.sentences.size(); ++s) {
       const SentenceTokens& st = seg.sentences[s];
       analyses[s].first = st.first;
-      analyzer.Analyze(&seg.tokens[st.first], st.count, date, context_country, &analyses[s]);
+      analyzer.Analyze(&seg.tokens[st.first], st.count, date, &analyses[s]);
       benchmark::DoNotOptimize(analyses[s].mentions.data());
     }
     benchmark::ClobberMemory();

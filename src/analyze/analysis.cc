@@ -93,6 +93,10 @@ bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m) {
   return n < a.count && a.mention_at[n] < 0 && a.info[n].pos == Pos::kNoun && t[n].kind == TokKind::kWord;
 }
 
+bool IsStateRole(const std::string& role) {
+  return role == "COP" || role == "GOV" || role == "MIL" || role == "JUD" || role == "LEG";
+}
+
 bool IsBeForm(const std::string& w) {
   return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
          w == "being" || w == "am" || w == "'re" || w == "get" || w == "got" || w == "gets" ||
@@ -111,8 +115,7 @@ bool IsSpeechVerb(const std::string& l) {
          l == "accord";
 }
 
-void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
-                            const std::string& context_country, SentenceAnalysis* a) const {
+void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date, SentenceAnalysis* a) const {
   const Model& m = *model_;
   std::vector<Mention>& raw = a->names;
   raw.clear();
@@ -266,11 +269,6 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       }
       cur = merged;
       ++k;
-    }
-    // A country adjective alone ("Israeli hostages" handled above) stands for the country.
-    if (cur.kind == PhraseKind::kAgent && cur.code.size() == 3 && !context_country.empty() &&
-        (cur.code == "COP" || cur.code == "GOV" || cur.code == "MIL" || cur.code == "JUD" || cur.code == "LEG")) {
-      cur.code = context_country + cur.code;
     }
     a->mentions.push_back(std::move(cur));
   }
@@ -581,12 +579,11 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
   }
 }
 
-void Analyzer::Analyze(const Token* t, uint32_t n, const std::string& date,
-                       const std::string& context_country, SentenceAnalysis* a) const {
+void Analyzer::Analyze(const Token* t, uint32_t n, const std::string& date, SentenceAnalysis* a) const {
   a->count = n;
   a->info.assign(n, TokenInfo());
   Tag(t, n, a);
-  FindMentions(t, n, date, context_country, a);
+  FindMentions(t, n, date, a);
   // Tokens inside names are nouns.
   for (const Mention& m : a->mentions) {
     for (uint32_t i = m.first; i <= m.last; ++i) {

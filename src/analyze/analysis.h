@@ -23,7 +23,7 @@ enum class Pos : uint8_t {
 struct TokenInfo {
   Pos pos = Pos::kOther;
   const std::vector<VerbForm>* forms = nullptr;  // verb readings, if any
-  uint32_t word = 0;  // Model::WordId of the lower-case form (0: no pattern uses it)
+  uint32_t word = 0;  // id of the lower-case form among pattern words (0: no pattern uses it)
   const Model::Lexeme* lex = nullptr;  // all the model knows of the word, or null
 };
 
@@ -61,15 +61,13 @@ struct SentenceAnalysis {
 class Analyzer {
  public:
   explicit Analyzer(const Model* model) : model_(model) {}
-  // tokens: the sentence's tokens; date: the document date for dated roles;
-  // context_country: the document's main country (for generic agents), or "".
-  void Analyze(const Token* tokens, uint32_t count, const std::string& date,
-               const std::string& context_country, SentenceAnalysis* out) const;
+  // tokens: the sentence's tokens; date: the document date for dated roles.
+  // Generic agents ("police") get their country later, from the document.
+  void Analyze(const Token* tokens, uint32_t count, const std::string& date, SentenceAnalysis* out) const;
 
  private:
   void Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const;
-  void FindMentions(const Token* t, uint32_t n, const std::string& date,
-                    const std::string& context_country, SentenceAnalysis* a) const;
+  void FindMentions(const Token* t, uint32_t n, const std::string& date, SentenceAnalysis* a) const;
   void FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) const;
   const Model* model_;
 };
@@ -77,6 +75,10 @@ class Analyzer {
 // True when mention m only modifies the noun after it ("a hostage deal",
 // "the police station"): then it is not the actor of the phrase.
 bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m);
+
+// Role codes that belong to the country a document is about when the text
+// names none ("police" in a Gujarat story is INDCOP); people's roles do not.
+bool IsStateRole(const std::string& role);
 
 // Closed-class word lists used by the analysis and extractors.
 bool IsBeForm(const std::string& lower);

@@ -140,7 +140,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
     const SentenceTokens& st = doc.sentences[s];
     SentenceAnalysis& a = doc.analyses[s];
     a.first = st.first;
-    analyzer.Analyze(&doc.tokens[st.first], st.count, d.date, "", &a);
+    analyzer.Analyze(&doc.tokens[st.first], st.count, d.date, &a);
     for (const Mention& m : a.names) {
       if (m.place >= 0) votes[model_->places()[m.place].country] += 2;
       else if (m.country >= 0) votes[model_->countries()[m.country].code] += 1;
@@ -164,8 +164,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
       }
       for (Mention& m : doc.analyses[s].mentions) {
         // State roles belong to the country the article is about; people do not.
-        if (m.kind == PhraseKind::kAgent && m.code.size() == 3 && m.agent >= 0 &&
-            (m.code == "COP" || m.code == "GOV" || m.code == "MIL" || m.code == "JUD" || m.code == "LEG")) {
+        if (m.kind == PhraseKind::kAgent && m.code.size() == 3 && m.agent >= 0 && IsStateRole(m.code)) {
           m.code = doc.context_country + m.code;
         }
       }

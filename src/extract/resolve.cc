@@ -93,10 +93,7 @@ bool ResolveDefinite(const Model& model, const DocState& doc, uint32_t global, u
     if (c.org < 0) continue;
     {
       const Org& o = model.orgs()[c.org];
-      for (const std::string& noun : o.is) {
-        std::string n = ToLower(noun);
-        size_t sp = n.rfind(' ');
-        std::string nh = sp == std::string::npos ? n : n.substr(sp + 1);
+      for (const std::string& nh : o.is_heads) {
         if (nh == head || Model::Plural(nh) == head) {
           ActorMention am;
           am.span = {t[first].begin, t[last].end};

@@ -255,7 +255,12 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
       }
     } else if (e.kind == "org") {
       if (e.key.empty() || e.names.empty()) { warn(e, "org needs a code and a name"); continue; }
-      Org o{e.key, DisplayName(e.names[0]), e.Get("type"), e.Get("country"), e.GetAll("is")};
+      Org o{e.key, DisplayName(e.names[0]), e.Get("type"), e.Get("country"), e.GetAll("is"), {}};
+      for (const std::string& noun : o.is) {
+        std::string n = ToLower(noun);
+        size_t sp = n.rfind(' ');
+        o.is_heads.push_back(sp == std::string::npos ? n : n.substr(sp + 1));
+      }
       if (o.country.empty() && e.key.size() >= 3) {
         std::string cc = e.key.substr(0, 3);
         if (m.country_by_code_.count(cc)) o.country = cc;

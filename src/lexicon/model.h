@@ -37,6 +37,7 @@ struct Country {
 struct Org {
   std::string code, name, type, country;
   std::vector<std::string> is;  // generic nouns that may refer back ("group")
+  std::vector<std::string> is_heads;  // their last words, lower case ("group", "movement")
 };
 
 struct Role {
@@ -116,11 +117,6 @@ class Model {
   const Lexeme* Lookup(const std::string& lower) const {
     auto it = lexicon_.find(lower);
     return it == lexicon_.end() ? nullptr : &it->second;
-  }
-  // The id of a lower-case word that some pattern uses, or 0.
-  uint32_t WordId(const std::string& lower) const {
-    auto it = word_ids_.find(lower);
-    return it == word_ids_.end() ? 0 : it->second;
   }
   const Phrase& phrase(uint32_t i) const { return phrases_[i]; }
 
