@@ -49,6 +49,19 @@ bool IsWordChar(UChar32 c) {
   return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
 }
 
+// The clitic ("re", "ve", "ll", "d", "m") that forms a whole word at t[k],
+// case-insensitively, or nullptr.
+const char* ClitcAt(std::string_view t, uint32_t k, uint32_t end) {
+  for (const char* cl : {"re", "ve", "ll", "d", "m"}) {
+    uint32_t n = static_cast<uint32_t>(std::strlen(cl));
+    if (k + n > end) continue;
+    bool same = true;
+    for (uint32_t q = 0; q < n && same; ++q) same = (t[k + q] | 0x20) == cl[q];
+    if (same && (k + n >= end || !IsWordChar(static_cast<unsigned char>(t[k + n])))) return cl;
+  }
+  return nullptr;
+}
+
 bool IsSpace(UChar32 c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
@@ -205,18 +218,7 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
           bool clitic_t = (t[nj] == 't' || t[nj] == 'T') && j > i &&
                           (t[j - 1] == 'n' || t[j - 1] == 'N') &&
                           (nj + 1 >= end || !IsWordChar(static_cast<unsigned char>(t[nj + 1])));
-          bool other_clitic = false;
-          if (!clitic_s && !clitic_t) {
-            // 're 've 'll 'd 'm
-            static const char* const kCl[] = {"re", "ve", "ll", "d", "m"};
-            for (const char* cl : kCl) {
-              size_t n = std::strlen(cl);
-              if (nj + n <= end && ToLower(t.substr(nj, n)) == cl &&
-                  (nj + n >= end || !IsWordChar(static_cast<unsigned char>(t[nj + n])))) {
-                other_clitic = true;
-              }
-            }
-          }
+          bool other_clitic = !clitic_s && !clitic_t && ClitcAt(t, nj, end) != nullptr;  // 're 've 'll 'd 'm
           if (clitic_t) {
             // split "do|n't"
             uint32_t nstart = j - 1;
@@ -270,14 +272,12 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
           i = k + 1;
           continue;
         }
-        for (const char* cl : {"re", "ve", "ll", "d", "m"}) {
-          size_t n = std::strlen(cl);
-          if (k + n <= end && ToLower(t.substr(k, n)) == cl && word_end(k + static_cast<uint32_t>(n))) {
-            Token& tok = emit(i, k + static_cast<uint32_t>(n), TokKind::kWord);
-            tok.lower = std::string("'") + cl;
-            i = k + static_cast<uint32_t>(n);
-            goto next_char;
-          }
+        if (const char* cl = ClitcAt(t, k, end)) {
+          uint32_t n = static_cast<uint32_t>(std::strlen(cl));
+          Token& tok = emit(i, k + n, TokKind::kWord);
+          tok.lower = std::string("'") + cl;
+          i = k + n;
+          continue;
         }
       }
       quote(i, next, c);
@@ -292,11 +292,10 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
     }
     {
       Token& p = emit(i, next, TokKind::kPunct);
-      if (c == 0x2014 || c == 0x2013) p.lower = "-";
+      if (c == 0x2014 || c == 0x2013) p.lower.assign(1, '-');
       else p.lower = std::string(p.text);
       i = next;
     }
-  next_char:;
   }
   // Case flags.
   for (size_t k = first_new; k < out->size(); ++k) {
