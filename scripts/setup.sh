@@ -13,7 +13,12 @@ PACKAGES=(
   libgtest-dev libgmock-dev          # unit tests
   libbenchmark-dev                   # micro-benchmarks
   python3 python3-jsonschema         # the schema test and ../shared/eval/score.py
+  libsqlite3-dev                     # the event store (WAL, FTS5)
+  libcpp-httplib-dev                 # the HTTP API and workbench server
+  nodejs                             # runs npm: the workbench build, the gazetteer conversion, the browser test
+  chromium                           # headless browser for the workbench test (driven by playwright-core)
 )
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)  # nodejs from Debian ships npm separately
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -30,6 +35,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+# npm packages, pinned in package-lock.json, from the npm registry only.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+npm run --silent build >&2
 
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
