@@ -14,6 +14,7 @@ PACKAGES=(
   libbenchmark-dev                   # micro-benchmarks
   python3 python3-jsonschema         # the schema test and ../shared/eval/score.py
   libsqlite3-dev                     # the event store (WAL, FTS5)
+  libxxhash-dev                      # content hashes: re-ingesting an unchanged document is a no-op
   libcpp-httplib-dev                 # the HTTP API and workbench server
   nodejs                             # runs npm: the workbench build, the gazetteer conversion, the browser test
   chromium                           # headless browser for the workbench test (driven by playwright-core)

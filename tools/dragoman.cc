@@ -20,6 +20,8 @@
 #include "lexicon/check.h"
 #include "lexicon/dictionary.h"
 #include "lexicon/model.h"
+#include "commands.h"
+#include "stream.h"
 #include "write/writer.h"
 
 namespace {
@@ -44,9 +46,13 @@ struct CodeArgs {
   bool events_only = false;
 };
 
+}  // namespace
+
+namespace dragoman_cli {
+
 Status LoadEngine(const std::vector<std::string>& dicts, bool no_default, const std::string& data_dir,
-                  bool keep_modal, std::unique_ptr<dragoman::Engine>* engine, bool reciprocal = false,
-                  dragoman::EngineOptions opt = {}) {
+                  bool keep_modal, std::unique_ptr<dragoman::Engine>* engine, bool reciprocal,
+                  dragoman::EngineOptions opt) {
   opt.use_default_dict = !no_default;
   opt.data_dir = data_dir;
   opt.keep_modal_events = keep_modal;
@@ -70,6 +76,13 @@ long PeakRssKb() {
   getrusage(RUSAGE_SELF, &ru);
   return ru.ru_maxrss;
 }
+
+}  // namespace dragoman_cli
+
+namespace {
+
+using dragoman_cli::LoadEngine;
+using dragoman_cli::PeakRssKb;
 
 int RunCode(const CodeArgs& args) {
   std::unique_ptr<dragoman::Engine> engine;
@@ -107,89 +120,33 @@ int RunCode(const CodeArgs& args) {
     }
   }
   const bool progress = !args.quiet && isatty(fileno(stderr)) && (out != stdout || !isatty(fileno(stdout)));
-  // Documents are read in batches; each of the `jobs` threads codes every
-  // jobs-th document of a batch with its own workspace; the batch is then
-  // written in input order. Memory stays bounded by the batch size.
-  const int jobs = std::max(1, args.jobs);
-  const size_t batch_size = jobs == 1 ? 1 : 64 * static_cast<size_t>(jobs);
-  std::vector<dragoman::Workspace> workspaces(static_cast<size_t>(jobs));
-  std::vector<dragoman::Document> batch(batch_size);
-  std::vector<std::string> outs(batch_size);
-  long docs = 0, problems = 0, replaced = 0, sentences = 0;
-  double bytes = 0;
-  std::vector<double> write_seconds(static_cast<size_t>(jobs), 0.0);
-  int exit_code = 0;
-  bool done = false;
-  auto t0 = std::chrono::steady_clock::now();
-  auto last = t0;
-  std::vector<long> sentence_counts(batch_size, 0);
-  auto code_one = [&](size_t i, dragoman::Workspace* ws, dragoman::Record* rec) {
-    engine->Code(batch[i], ws, rec);
-    sentence_counts[i] = static_cast<long>(rec->sentences.size());
-    auto w0 = std::chrono::steady_clock::now();
-    outs[i].clear();
-    if (args.format == "pretty") dragoman::WritePretty(batch[i], *rec, &outs[i]);
-    else dragoman::WriteJsonLine(batch[i], *rec, &outs[i]);
-    if (args.bench) {
-      write_seconds[static_cast<size_t>(ws - workspaces.data())] +=
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
-    }
-  };
-  while (!done) {
-    size_t n = 0;
-    while (n < batch_size) {
-      Status problem;
-      bool skipped = true, fatal = false;
-      if (!reader.Next(&batch[n], &problem, &skipped, &fatal)) { done = true; break; }
-      if (!problem.ok()) {
-        ++problems;
-        std::fprintf(stderr, "dragoman: %s%s\n", problem.message().c_str(), skipped ? " (skipped)" : "");
-        if (fatal) { exit_code = 1; done = true; break; }
-      }
-      if (!skipped) ++n;
-    }
-    if (jobs == 1 || n < 2) {
-      dragoman::Record rec;
-      for (size_t i = 0; i < n; ++i) code_one(i, &workspaces[0], &rec);
-    } else {
-      std::vector<std::thread> threads;
-      std::atomic<size_t> next{0};
-      for (int w = 0; w < jobs; ++w) {
-        threads.emplace_back([&, w] {
-          dragoman::Record rec;
-          for (size_t i = next++; i < n; i = next++) code_one(i, &workspaces[w], &rec);
-        });
-      }
-      for (auto& t : threads) t.join();
-    }
-    for (size_t i = 0; i < n; ++i) {
-      std::fwrite(outs[i].data(), 1, outs[i].size(), out);
-      replaced += batch[i].replaced_bytes;
-      sentences += sentence_counts[i];
-      bytes += static_cast<double>(batch[i].text.size());
-    }
-    docs += static_cast<long>(n);
-    if (progress) {
-      auto now = std::chrono::steady_clock::now();
-      if (now - last > std::chrono::milliseconds(500)) {
-        double secs = std::chrono::duration<double>(now - t0).count();
-        std::fprintf(stderr, "\r%ld documents, %.0f documents/s", docs, docs / secs);
-        last = now;
-      }
-    }
-  }
+  dragoman_cli::StreamOptions so;
+  so.jobs = std::max(1, args.jobs);
+  so.batch_size = so.jobs == 1 ? 1 : 64 * static_cast<size_t>(so.jobs);
+  so.pretty = args.format == "pretty";
+  so.progress = progress;
+  so.total_bytes = dragoman_cli::InputBytes(inputs);
+  so.time_writes = args.bench;
+  auto r = dragoman_cli::CodeStream(&reader, *engine, so, nullptr, [&](std::vector<dragoman_cli::Slot>& batch, size_t n) {
+    for (size_t i = 0; i < n; ++i) std::fwrite(batch[i].out.data(), 1, batch[i].out.size(), out);
+    return true;
+  });
+  const int jobs = so.jobs;
+  long docs = r.docs, replaced = r.replaced, sentences = r.sentences;
+  double bytes = r.bytes;
+  int exit_code = r.exit_code;
   std::fflush(out);
   if (args.bench) {
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs = r.seconds;
     dragoman::Workspace::StageSeconds sum;
     double write = 0;
-    for (size_t w = 0; w < workspaces.size(); ++w) {
-      const auto& s = workspaces[w].stage_seconds();
+    for (size_t w = 0; w < r.stages.size(); ++w) {
+      const auto& s = r.stages[w];
       sum.segment += s.segment;
       sum.analyze += s.analyze;
       sum.extract += s.extract;
       sum.code += s.code;
-      write += write_seconds[w];
+      write += r.write_seconds[w];
     }
     double cpu = sum.segment + sum.analyze + sum.extract + sum.code + write;
     auto pct = [&](double v) { return cpu > 0 ? 100.0 * v / cpu : 0.0; };
@@ -208,16 +165,11 @@ int RunCode(const CodeArgs& args) {
                 sum.segment, pct(sum.segment), sum.analyze, pct(sum.analyze), sum.extract, pct(sum.extract), sum.code,
                 pct(sum.code), write, pct(write));
   }
-  if (progress) {
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr, "\r%ld documents in %.2f s (%.0f documents/s)\n", docs, secs, secs > 0 ? docs / secs : 0.0);
-  }
   if (replaced) std::fprintf(stderr, "dragoman: replaced %ld invalid UTF-8 sequences with U+FFFD\n", replaced);
   if (out != stdout && std::fclose(out) != 0) {
     std::fprintf(stderr, "dragoman: %s: write failed\n", args.output.c_str());
     return 2;
   }
-  if (problems && !exit_code) exit_code = 0;  // problems were reported; the rest was coded
   return exit_code;
 }
 
@@ -333,7 +285,32 @@ int main(int argc, char** argv) {
   auto* validate = app.add_subcommand("validate", "run a TABARI .project or PETRARCH records XML validation suite");
   validate->add_option("path", vpath, "Validate.project, PETR.UnitTest.records.xml or PETR_Validate_records_2_02.xml")->required();
 
+  dragoman_cli::IngestArgs ia;
+  auto* ingest = app.add_subcommand("ingest", "code documents into a SQLite event store (see docs/api.md)");
+  ingest->add_option("inputs", ia.inputs, "text or .jsonl files; - for standard input")->required();
+  ingest->add_option("--db", ia.db, "the database file (created when missing)")->required();
+  ingest->add_option("--input", ia.input_format, "input format: auto, text or jsonl")->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  ingest->add_option("--date", ia.date, "document date for plain text (YYYY-MM-DD)");
+  ingest->add_option("--dict", ia.dicts, "extra dictionary FORMAT:PATH (repeatable)")->allow_extra_args(false);
+  ingest->add_flag("--no-default-dict", ia.no_default_dict, "do not load the project's data/ dictionaries");
+  ingest->add_flag("--strict", ia.strict, "stop at invalid UTF-8 or a malformed input line");
+  ingest->add_flag("-q,--quiet", ia.quiet, "no progress or summary");
+  ingest->add_option("-j,--jobs", ia.jobs, "threads coding documents in parallel")->check(CLI::Range(1, 256));
+  ingest->add_option("--batch", ia.batch, "documents per transaction (a killed run loses at most one batch)")
+      ->check(CLI::Range(1, 1000000));
+
+  dragoman_cli::ServeArgs sa;
+  auto* serve = app.add_subcommand("serve", "HTTP API and workbench over an event store (see docs/api.md)");
+  serve->add_option("--db", sa.db, "the database made by `dragoman ingest`")->required();
+  serve->add_option("--host", sa.host, "address to bind (default 127.0.0.1)");
+  serve->add_option("--port", sa.port, "port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  serve->add_option("--web", sa.web_dir, "the built workbench directory (default: web/dist of the source tree)");
+  serve->add_option("--dict", sa.dicts, "extra dictionary FORMAT:PATH for POST /api/code")->allow_extra_args(false);
+  serve->add_flag("--no-default-dict", sa.no_default_dict, "do not load the project's data/ dictionaries");
+
   CLI11_PARSE(app, argc, argv);
+  if (ingest->parsed()) return dragoman_cli::RunIngest(ia);
+  if (serve->parsed()) return dragoman_cli::RunServe(sa);
   if (validate->parsed()) return dragoman::RunValidate(vpath, stdout);
   if (bench->parsed()) return RunCode(ba);
   if (check->parsed()) return RunDictCheck(ddicts, dno, ddata);
