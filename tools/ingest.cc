@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <thread>
 
 #include "commands.h"
 #include "ingest/reader.h"
@@ -40,27 +41,47 @@ int RunIngest(const IngestArgs& args) {
   so.progress = !args.quiet && isatty(fileno(stderr));
   so.total_bytes = InputBytes(args.inputs);
   dragoman::Store* db = store.value().get();
+  // The reader thread asks whether a document is stored already on its own
+  // connection: the writer thread owns the other.
+  auto lookup = dragoman::Store::Open(args.db, dragoman::Store::Mode::kReadOnly);
+  if (!lookup.ok()) {
+    std::fprintf(stderr, "dragoman: %s\n", lookup.status().message().c_str());
+    return 2;
+  }
   long unchanged = 0, events = 0;
   dragoman::Status failure;
   auto prepare = [&](Slot* slot) {
     slot->hash = dragoman::ContentHash(slot->doc);
-    auto has = db->Has(slot->doc.id, slot->hash);
+    auto has = lookup.value()->Has(slot->doc.id, slot->hash);
     slot->code = !has.ok() || !has.value();
     if (!slot->code) ++unchanged;
   };
   // One transaction per batch: a killed run loses at most the batch in
   // flight, and the documents before it are not coded again on a re-run.
-  auto sink = [&](std::vector<Slot>& batch, size_t n) {
+  // A writer thread stores batch k while the coders work on batch k + 1.
+  std::vector<Slot> writing;
+  size_t writing_n = 0;
+  std::thread writer;
+  auto store_batch = [&] {
     failure = db->Begin();
-    for (size_t i = 0; i < n && failure.ok(); ++i) {
-      if (!batch[i].code) continue;
-      failure = db->Put(batch[i].doc, batch[i].hash, batch[i].rec, batch[i].out);
-      events += static_cast<long>(batch[i].rec.events.size());
+    for (size_t i = 0; i < writing_n && failure.ok(); ++i) {
+      if (!writing[i].code) continue;
+      failure = db->Put(writing[i].doc, writing[i].hash, writing[i].rec, writing[i].out);
+      events += static_cast<long>(writing[i].rec.events.size());
     }
     if (failure.ok()) failure = db->Commit();
-    return failure.ok();
+  };
+  auto sink = [&](std::vector<Slot>& batch, size_t n) {
+    if (writer.joinable()) writer.join();
+    if (!failure.ok()) return false;
+    if (writing.size() < batch.size()) writing.resize(batch.size());
+    for (size_t i = 0; i < n; ++i) std::swap(writing[i], batch[i]);
+    writing_n = n;
+    writer = std::thread(store_batch);
+    return true;
   };
   StreamResult r = CodeStream(&reader, *engine, so, prepare, sink);
+  if (writer.joinable()) writer.join();
   if (!failure.ok()) {
     std::fprintf(stderr, "dragoman: %s (the batch in progress was not stored; earlier ones were)\n",
                  failure.message().c_str());
