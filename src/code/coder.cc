@@ -183,9 +183,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       };
       for (const VerbPattern& p : *pats) {
         bool possible = true;
-        for (const PatternElem& el : p.elems) {
-          if (el.type == PatternElem::kWord && !present(el)) { possible = false; break; }
-        }
+        for (uint8_t w = 0; w < p.word_elem_count && possible; ++w) possible = present(p.elems[p.word_elems[w]]);
         if (!possible) continue;
         if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi, &matched_end)) { hit = &p; break; }
       }

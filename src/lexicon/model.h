@@ -83,6 +83,11 @@ struct VerbPattern {
   std::vector<PatternElem> elems;  // after the head verb
   bool has_target = false;
   int specificity = 0;  // number of literal elements; longer wins
+  // Indices into elems of the first literal-word elements (at most 4), kept
+  // inline so that the coder can rule a pattern out without following its
+  // element list: a pattern is tried only when each of those words occurs.
+  uint8_t word_elems[4] = {};
+  uint8_t word_elem_count = 0;
 };
 
 enum VerbFormBits : uint8_t { kBase = 1, kThird = 2, kPast = 4, kParticiple = 8, kGerund = 16 };
