@@ -90,7 +90,15 @@ bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m) {
   // "US officials") still stands for that actor.
   if (m.kind != PhraseKind::kAgent) return false;
   uint32_t n = m.last + 1;
-  return n < a.count && a.mention_at[n] < 0 && a.info[n].pos == Pos::kNoun && t[n].kind == TokKind::kWord;
+  if (!(n < a.count && a.mention_at[n] < 0 && a.info[n].pos == Pos::kNoun && t[n].kind == TokKind::kWord)) return false;
+  // "killed by police bullets", "hurt in police firing": the actor's weapon
+  // or action stands for the actor.
+  static const char* const kWielded[] = {"bullet", "bullets", "gunfire", "firing", "lathis", "batons",
+                                         "action", "atrocities", "excesses", "brutality"};
+  for (const char* w : kWielded) {
+    if (t[n].lower == w && (n + 1 >= a.count || a.info[n + 1].pos != Pos::kNoun)) return false;
+  }
+  return true;
 }
 
 bool IsStateRole(const std::string& role) {
@@ -299,6 +307,13 @@ void Analyzer::Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const {
     else if (tok.lower.size() > 4 && tok.lower.compare(tok.lower.size() - 2, 2, "ly") == 0) ti.pos = Pos::kAdv;
     else ti.pos = Pos::kNoun;
   }
+  // "has so far fired", "thus far": adverbs inside a verb group.
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if ((t[i].lower == "so" || t[i].lower == "thus") && t[i + 1].lower == "far") {
+      a->info[i].pos = Pos::kAdv;
+      a->info[i + 1].pos = Pos::kAdv;
+    }
+  }
 }
 
 void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) const {
@@ -325,7 +340,10 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
     } else if (bits & (kPast | kParticiple)) {
       verb = true;
     } else if (bits & kGerund) {
-      verb = prev == Pos::kPunct || prev == Pos::kConj || prev == Pos::kSub || prev == Pos::kQuote;
+      // "... for two hours forcing the police to open fire": an -ing form
+      // that takes a determiner phrase as object is a verb.
+      bool det_object = i + 1 < n && info[i + 1].pos == Pos::kDet && t[i + 1].lower != "no";
+      verb = prev == Pos::kPunct || prev == Pos::kConj || prev == Pos::kSub || prev == Pos::kQuote || det_object;
     } else if (prev_mention || prev == Pos::kNoun || prev == Pos::kPropn) {
       // After a noun: "the rebels attack" (verb) or "a border attack" (noun).
       // Look at what opens the noun run, and at number agreement.
@@ -355,6 +373,14 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       verb = prev == Pos::kPron || prev == Pos::kRel;
     } else {  // base form
       verb = prev == Pos::kPron || prev == Pos::kRel || (p < 0);
+      // "forced to lathicharge and then fire tear gas": a base form after
+      // "and" continues an infinitive or a modal verb before it.
+      if (!verb && prev == Pos::kConj && (t[p].lower == "and" || t[p].lower == "or")) {
+        for (int j = p - 1; j > 0 && !verb; --j) {
+          if (info[j].pos == Pos::kSub || info[j].pos == Pos::kRel || t[j].lower == "," || t[j].lower == ";") break;
+          verb = info[j].pos == Pos::kVerb && (info[j - 1].pos == Pos::kTo || info[j - 1].pos == Pos::kModal);
+        }
+      }
     }
     // A past participle directly after a noun and before "by" is a reduced relative; keep as verb.
     info[i].pos = verb ? Pos::kVerb : Pos::kNoun;
@@ -423,7 +449,33 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       bool after_noun = before == Pos::kNoun || before == Pos::kPropn || a->mention_at[g.first - 1] >= 0;
       uint32_t nx = g.head + 1;
       bool then_pp = nx >= n || info[nx].pos == Pos::kPrep || t[nx].lower == "," || t[nx].lower == ".";
-      if ((bits & kParticiple) && after_noun && then_pp && !a->verbs.empty()) g.passive = true;
+      // Where the noun opens a clause ("when police fired in the air", ",
+      // the police fired over 50 rounds") or follows a relative clause ("the
+      // police that was escorting the mob fired at ..."), the participle is
+      // the clause's own verb unless another finite verb follows in the
+      // clause: "the persons arrested in the state have been ...".
+      bool verb_later = false;
+      for (uint32_t q = nx; q < n && !verb_later; ++q) {
+        Pos pq = info[q].pos;
+        if (pq == Pos::kConj || pq == Pos::kSub || pq == Pos::kRel || pq == Pos::kQuote || t[q].lower == "," ||
+            t[q].lower == ";" || t[q].lower == ":") break;
+        verb_later = pq == Pos::kAux || pq == Pos::kModal;
+      }
+      int o = static_cast<int>(g.first) - 1;
+      while (o >= 0 && (IsChunkPos(info[o].pos) || a->mention_at[o] >= 0 || t[o].lower == "-" ||
+                        ((t[o].lower == "and" || t[o].lower == "or") && o > 0 &&
+                         (IsChunkPos(info[o - 1].pos) || a->mention_at[o - 1] >= 0)))) --o;
+      bool opens_clause = o < 0 || info[o].pos == Pos::kSub || info[o].pos == Pos::kConj ||
+                          info[o].pos == Pos::kQuote || t[o].lower == "," || t[o].lower == ";" || t[o].lower == ":";
+      bool after_relative = false;
+      if (!a->verbs.empty()) {
+        int r = static_cast<int>(a->verbs.back().first) - 1;
+        while (r >= 0 && info[r].pos == Pos::kAdv) --r;
+        after_relative = r >= 0 && info[r].pos == Pos::kRel;
+      }
+      bool by = nx < n && t[nx].lower == "by";
+      bool reduced = by || (!opens_clause && !after_relative) || verb_later;
+      if ((bits & kParticiple) && after_noun && then_pp && (!a->verbs.empty() || verb_later) && reduced) g.passive = true;
     }
     a->verbs.push_back(g);
     i = j;
@@ -446,12 +498,22 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
     }
     bool predicate_gap = p >= 0 && info[p].pos == Pos::kTo && k > 0 && gap_start < p - 1 && gap_start >= 0 &&
                          a->verbs[k - 1].head == static_cast<uint32_t>(gap_start);
+    // "the policemen who on sunday killed", "who last week fired": a time
+    // phrase with no actor between the relative pronoun and its verb.
+    if (p > 0 && IsChunkPos(info[p].pos) && a->mention_at[p] < 0) {
+      int q = p;
+      while (q >= 0 && IsChunkPos(info[q].pos) && a->mention_at[q] < 0) --q;
+      if (q > 0 && info[q].pos == Pos::kPrep &&
+          (t[q].lower == "on" || t[q].lower == "in" || t[q].lower == "at" || t[q].lower == "during")) --q;
+      if (q >= 0 && q < p && info[q].pos == Pos::kRel && t[q].lower != "that" && p - q <= 4) p = q;
+    }
     if (p >= 0 && info[p].pos == Pos::kTo && k > 0 &&
         (a->verbs[k - 1].head + 1 == static_cast<uint32_t>(p) || predicate_gap)) {
       const VerbGroup& gov = a->verbs[k - 1];
       g.inherit_subject_from = static_cast<int>(k - 1);
       const std::string& l = gov.lemma;
-      if (l == "have" || l == "begin" || l == "start" || l == "continue" || l == "manage" || l == "able")
+      if (l == "have" || l == "begin" || l == "start" || l == "continue" || l == "manage" || l == "able" ||
+          (gov.passive && (l == "force" || l == "compel" || l == "oblige")))
         g.modality = gov.modality;  // "had to open fire", "were able to arrest"
       else if (l == "unable") g.modality = Modality::kNegated;
       else if (l == "threaten" || l == "vow" || l == "warn") g.modality = Modality::kThreatened;
@@ -470,6 +532,21 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
                 t[p].lower == "when" || t[p].lower == "without") &&
                t[g.head].lower.size() > 4 && t[g.head].lower.compare(t[g.head].lower.size() - 3, 3, "ing") == 0) {
       g.inherit_subject_from = static_cast<int>(k - 1);
+    } else if (p > 0 && k > 0 && t[p].lower == "for" && g.head == g.first && !a->verbs[k - 1].passive &&
+               t[g.head].lower.size() > 4 && t[g.head].lower.compare(t[g.head].lower.size() - 3, 3, "ing") == 0 &&
+               a->verbs[k - 1].head + 1 < static_cast<uint32_t>(p)) {
+      // "criticised the police for opening fire": the object of the verb
+      // before does the gerund after "for".
+      const VerbGroup& gov = a->verbs[k - 1];
+      uint32_t f = gov.head + 1;
+      while (f < static_cast<uint32_t>(p) && (t[f].lower == "upon" || t[f].lower == "on" || info[f].pos == Pos::kAdv)) ++f;
+      bool chunk = f < static_cast<uint32_t>(p);
+      for (uint32_t r = f; r < static_cast<uint32_t>(p); ++r) chunk &= IsChunkPos(info[r].pos) || a->mention_at[r] >= 0;
+      if (chunk) {
+        g.subj_first = f;
+        g.subj_last = static_cast<uint32_t>(p - 1);
+        g.has_subject = true;
+      }
     } else if (p >= 0 && info[p].pos == Pos::kConj && k > 0) {
       g.inherit_subject_from = static_cast<int>(k - 1);
     } else if (p >= 0 && info[p].pos == Pos::kRel &&
@@ -542,6 +619,34 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         g.subj_first = static_cast<uint32_t>(q + 1);
         g.subj_last = static_cast<uint32_t>(last);
         g.has_subject = true;
+      }
+      // "police fired 50 rounds, burst 30 shells and arrested 20 people": a
+      // finite verb right after the comma of a list of verb phrases shares
+      // the subject of the verb before.
+      const std::string& hw = t[g.head].lower;
+      bool ing = hw.size() > 4 && hw.compare(hw.size() - 3, 3, "ing") == 0;
+      if (!g.has_subject && t[p].lower == "," && k > 0 && g.head == g.first && !ing &&
+          !a->verbs[k - 1].relative && a->verbs[k - 1].obj_end == g.first &&
+          (a->verbs[k - 1].has_subject || a->verbs[k - 1].inherit_subject_from >= 0)) {
+        g.inherit_subject_from = static_cast<int>(k - 1);
+      }
+      // "the police which should be firing at the agents is killing ...":
+      // a finite verb right after a relative clause, with no comma or
+      // conjunction between, has the relative clause's antecedent as subject.
+      if (g.has_subject && k > 0) {
+        const VerbGroup& rel = a->verbs[k - 1];
+        bool plain = true;
+        for (uint32_t r = rel.head + 1; r < g.first; ++r) {
+          Pos pr = info[r].pos;
+          if (pr == Pos::kConj || pr == Pos::kSub || pr == Pos::kRel || pr == Pos::kPunct || pr == Pos::kQuote ||
+              pr == Pos::kPron) plain = false;
+        }
+        const std::string& w0 = t[g.first].lower;
+        bool gerund = w0.size() > 4 && w0.compare(w0.size() - 3, 3, "ing") == 0;
+        if (rel.relative && rel.has_subject && plain && g.subj_first > rel.head && !gerund) {
+          g.inherit_subject_from = static_cast<int>(k - 1);
+          g.has_subject = false;
+        }
       }
     }
     // "No one was arrested", "not a single activist has been arrested".

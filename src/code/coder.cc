@@ -63,6 +63,22 @@ void SetCode(const VerbPattern& hit, const CameoCode* cc, const Token& verb, Eve
   }
 }
 
+// True when mention m is the subject of a new coordinated clause: "fired
+// 3,900 rounds and the army was airlifted" (not the object of the verb before).
+bool OpensClause(const SentenceAnalysis& a, const Token* t, const Mention& m) {
+  uint32_t b = m.first;
+  while (b > 0 && (a.info[b - 1].pos == Pos::kDet || a.info[b - 1].pos == Pos::kNum || a.info[b - 1].pos == Pos::kAdj ||
+                   t[b - 1].lower == "over" || t[b - 1].lower == "about" || t[b - 1].lower == "nearly" ||
+                   t[b - 1].lower == "than")) --b;
+  if (b == 0 || !(t[b - 1].lower == "and" || t[b - 1].lower == "but" || t[b - 1].lower == "while")) return false;
+  uint32_t n = m.last + 1;
+  if (n >= a.count || !(a.info[n].pos == Pos::kAux || a.info[n].pos == Pos::kModal)) return false;
+  for (const VerbGroup& g : a.verbs) {
+    if (g.first == n) return true;
+  }
+  return false;
+}
+
 ActorMention FromMention(const DocState& doc, const Token* t, const Mention& m) {
   ActorMention am;
   am.span = {t[m.first].begin, t[m.last].end};
@@ -70,6 +86,52 @@ ActorMention FromMention(const DocState& doc, const Token* t, const Mention& m) 
   am.name = m.name;
   am.code = m.code;
   return am;
+}
+
+// The role part of an actor code: "INDCOP" -> "COP", "COP" -> "COP".
+std::string_view Role(const std::string& code) {
+  std::string_view c(code);
+  return c.size() >= 6 ? c.substr(3, 3) : c.substr(0, std::min<size_t>(3, c.size()));
+}
+
+// True when the sentence reports a death ("killed", "died", "dead", "toll").
+bool ReportsDeath(const Token* t, uint32_t n) {
+  static const char* const kDeath[] = {"kill", "kills", "killed", "killing", "killings", "dead", "die", "dies",
+                                       "died", "death", "deaths", "perish", "perished", "fatal", "fatally",
+                                       "toll", "succumbed", "lifeless"};
+  for (uint32_t q = 0; q < n; ++q) {
+    for (const char* w : kDeath) {
+      if (t[q].lower == w) return true;
+    }
+    // "lost their lives", "claimed two lives" (not "saved the lives of")
+    if (t[q].lower == "lives" || t[q].lower == "life") {
+      for (uint32_t r = q >= 3 ? q - 3 : 0; r < q; ++r) {
+        const std::string& w = t[r].lower;
+        if (w == "lost" || w == "lose" || w == "losing" || w == "claimed" || w == "claim" || w == "claiming") return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Police firing at a crowd, into the air or at no one named, that kills no
+// one is crowd control: CAMEO 175 (violent repression), not 193 (armed
+// fighting). Firing at armed actors, and firing that kills, stays 193.
+void RecodeCrowdFire(const Model& model, const Token* t, uint32_t n, Event* ev) {
+  if (ev->cameo != "193" || Role(ev->source.code) != "COP") return;
+  std::string_view tr = Role(ev->target.code);
+  for (const char* armed : {"REB", "UAF", "MIL", "COP", "CRM", "SPY", "INS"}) {
+    if (tr == armed) return;
+  }
+  if (ReportsDeath(t, n)) return;
+  const CameoCode* cc = model.Cameo("175");
+  if (!cc) return;
+  ev->cameo = "175";
+  ev->cameo_name = cc->name;
+  ev->plover = cc->plover;
+  ev->plover_mode = cc->mode;
+  ev->quad = cc->quad;
+  ev->goldstein = cc->goldstein;
 }
 
 }  // namespace
@@ -124,6 +186,7 @@ void Coder::CodeNominal(const DocState& doc, size_t s, Record* rec) const {
     SetCode(*hit, cc, t[q], &ev);
     ev.rule = "~" + hit->text;
     ev.date = doc.date;
+    RecodeCrowdFire(model, t, st.count, &ev);
     rec->events.push_back(std::move(ev));
   }
 }
@@ -208,6 +271,40 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         }
       }
     }
+    // The event is in the passive subject of a light verb: "432 arrests have
+    // been made", "the arrests made by the city police".
+    bool nominal_passive = false;
+    if (!hit && g.passive && g.has_subject && model.IsLightVerb(g.lemma)) {
+      uint32_t head = g.subj_last + 1;
+      for (uint32_t q = g.subj_first; q <= g.subj_last; ++q) {
+        if (a.info[q].pos == Pos::kNoun && a.mention_at[q] < 0) { head = q; break; }
+      }
+      if (head <= g.subj_last) {
+        if (const auto* pats = model.NounPatterns(t[head].lower)) {
+          for (const VerbPattern& p : *pats) {
+            if (MatchElems(p, t, a, head + 1, g.subj_last + 1, false, &target_mi)) { hit = &p; break; }
+          }
+        }
+      }
+      nominal_passive = hit != nullptr;
+    }
+    // The pattern's object is the passive subject: "five rounds were fired
+    // by the station officer", "tear gas shells were lobbed".
+    bool object_passive = false;
+    if (!hit && g.passive && g.has_subject) {
+      if (const auto* pats = model.Patterns(g.lemma)) {
+        for (const VerbPattern& p : *pats) {
+          bool words = false;
+          for (const PatternElem& el : p.elems) words |= el.type == PatternElem::kWord;
+          if (!words) continue;
+          if (MatchElems(p, t, a, g.subj_first, g.subj_last + 1, true, &target_mi) && target_mi < 0) {
+            hit = &p;
+            break;
+          }
+        }
+      }
+      object_passive = hit != nullptr;
+    }
     if (!hit) continue;
     // "tried to set fire", "wants to meet": a verb that governs an infinitive
     // codes only through a pattern that reads into it ("threaten to attack +").
@@ -215,7 +312,11 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     const CameoCode* cc = model.Cameo(hit->code);
     std::vector<ActorMention> sources, targets;
     if (g.passive) {
-      targets = subject(k);
+      if (nominal_passive || object_passive) {
+        if (target_mi >= 0) targets.push_back(FromMention(doc, t, a.mentions[target_mi]));
+      } else {
+        targets = subject(k);
+      }
       for (uint32_t q = g.head + 1; q + 1 < g.obj_end; ++q) {
         if (t[q].lower != "by") continue;
         uint32_t e = q + 1;
@@ -225,8 +326,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       }
       // Agentless passive of an arrest: the police of the place did it.
       static const char* const kArrestVerbs[] = {"arrest", "detain", "apprehend", "nab", "round", "take",
-                                                  "hold", "remand", "jail", "imprison"};
-      bool arrest_verb = false;
+                                                  "hold", "remand", "jail", "imprison", "book", "pick"};
+      bool arrest_verb = nominal_passive;
       for (const char* v : kArrestVerbs) arrest_verb |= g.lemma == v;
       if (sources.empty() && hit->code.rfind("173", 0) == 0 && arrest_verb) {
         ActorMention police;
@@ -261,6 +362,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
             q = a.mentions[mi].last;
             continue;
           }
+          if (mi >= 0 && a.mentions[mi].is_actor && targets.empty() && OpensClause(a, t, a.mentions[mi])) break;
           if (mi >= 0 && a.mentions[mi].is_actor) {
             targets.push_back(FromMention(doc, t, a.mentions[mi]));
             q = a.mentions[mi].last;
@@ -280,12 +382,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     }
     // "Boehler and Hamas officers have met": the first conjunct acts on the
     // rest; with reciprocal pairs on (the TABARI/PETRARCH convention) every
-    // conjunct acts on every other.
+    // conjunct acts on every other. Fighting is always mutual ("activists
+    // and the police clashed"): each side used force on the other.
     std::vector<std::pair<ActorMention, ActorMention>> pairs;
     if (targets.empty() && sources.size() >= 2) {
+      bool mutual = reciprocal_pairs_ || hit->code.compare(0, 2, "19") == 0;
       for (size_t i = 0; i < sources.size(); ++i) {
         for (size_t j = 0; j < sources.size(); ++j) {
-          if (i == j || (!reciprocal_pairs_ && i != 0)) continue;
+          if (i == j || (!mutual && i != 0)) continue;
           pairs.emplace_back(sources[i], sources[j]);
         }
       }
@@ -305,7 +409,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     }
     int root = std::atoi(hit->code.substr(0, 2).c_str());
     bool targetless_ok = (root == 14 || root == 15 || root >= 17) &&
-                         (hit->specificity > 0 || model.IsStrongVerb(g.lemma));
+                         (hit->specificity > 0 || model.IsStrongVerb(g.lemma) || nominal_passive);
     if (targets.empty() && targetless_ok) {
       uint32_t lo = g.passive ? (g.has_subject ? g.subj_first : 1) : std::max(g.head + 1, matched_end);
       uint32_t hi = g.passive ? (g.has_subject ? g.subj_last + 1 : 0) : g.obj_end;
@@ -320,7 +424,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         hi = e;
       }
       ActorMention generic;
-      if (lo < hi && a.info[hi - 1].pos != Pos::kPron) {
+      if (lo < hi && a.info[hi - 1].pos != Pos::kPron && !nominal_passive && !object_passive) {
         generic.span = {t[lo].begin, t[hi - 1].end};
         generic.text = std::string(doc.text.substr(generic.span.begin, generic.span.end - generic.span.begin));
       }
@@ -394,6 +498,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         ev.modality = g.modality;
         ev.location = loc;
         ev.date = date;
+        RecodeCrowdFire(model, t, st.count, &ev);
         rec->events.push_back(std::move(ev));
       }
     }

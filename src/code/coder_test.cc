@@ -52,6 +52,48 @@ INSTANTIATE_TEST_SUITE_P(
         // a pronoun subject is the last person named before it
         Row{"Benjamin Netanyahu flew to Washington. He met Donald Trump on Monday.", "ISRGOV-040-USAGOV"}));
 
+// Police violence (issue 4): crowd-control firing, killings, arrests as
+// Indian and other police reporting writes them.
+INSTANTIATE_TEST_SUITE_P(
+    PoliceAction, CoderRows,
+    ::testing::Values(
+        // police firing at a crowd that kills no one is repression (175) ...
+        Row{"Police opened fire on the mob on Friday.", "COP-175-CVL"},
+        Row{"The ward saved the lives of several persons injured in police firing.", "COP-175-?"},
+        // ... firing that kills, or at armed men, is armed violence (193)
+        Row{"Two people were killed when police opened fire on the mob.", "COP-193-CVL"},
+        Row{"Police opened fire on the militants.", "COP-193-REB"},
+        // the weapon of a generic actor stands for the actor
+        Row{"Five people were killed by police bullets.", "COP-193-CVL"},
+        // a relative pronoun separated from its verb by a time phrase
+        Row{"Egypt condemned the rebels who on Sunday attacked the convoy.", "EGY-111-REB REB-190-?"},
+        // the verb after a relative clause has the antecedent as subject
+        Row{"The police that was escorting the mob fired at the youths.", "COP-074-CVL COP-175-CVL"},
+        // the event noun as passive subject of a light verb; agentless arrests are the police's
+        Row{"More than 400 arrests have been made in the city.", "COP-173-?"},
+        // the pattern's object as passive subject
+        Row{"Five rounds were fired by the police to control the crowd.", "COP-175-?"},
+        // a reduced relative at the start of a sentence, before the main verb
+        Row{"The persons arrested in the city have been sent to jail.", "COP-173-CVL"},
+        // a participle after a clause-opening noun is the clause's verb, not a reduced relative
+        Row{"To disperse the mob, the police fired over 50 rounds in the market.", "COP-175-?"},
+        // a comma list of verb phrases shares one subject
+        Row{"The police fired 50 rounds, burst 30 tear gas shells and arrested 20 people.", "COP-175-? COP-173-CVL"},
+        // an -ing verb with a determiner object; object control
+        Row{"The mob threw stones for two hours forcing the police to open fire.", "COP-175-?"},
+        // "so far" inside the verb group
+        Row{"Police have so far arrested 300 people.", "COP-173-CVL"},
+        // fighting between coordinated actors is mutual
+        Row{"Activists and the police clashed in the village.", "OPP-190-COP COP-190-OPP"},
+        // "was forced to" asserts the infinitive; a coordinated base form continues it
+        Row{"The police were forced to lathicharge and then fire tear gas at the mob.", "COP-175-? COP-175-CVL"},
+        // a noun after "and" that opens a new clause is not the object
+        Row{"The police fired 3,900 rounds and the army was deployed in the city.", "COP-175-?"},
+        Row{"He was picked up by police from his residence on Monday.", "COP-173-?"},
+        Row{"Sixty people have been booked under the new law.", "COP-173-CVL"},
+        // the object of the verb before does the gerund after "for"
+        Row{"The party criticised the police for opening fire on the crowd.", "PTY-111-COP COP-175-CVL"}));
+
 TEST(Coder, EventsCarryCodeAttributesAndEvidence) {
   Record r = CodeText("Hamas has exchanged 33 Israeli hostages for Palestinian prisoners.", "2025-03-05");
   ASSERT_FALSE(r.events.empty());
