@@ -154,7 +154,8 @@ int RunCode(const CodeArgs& args) {
     std::printf("sentences        %ld\n", sentences);
     std::printf("text             %.1f MB\n", bytes / 1e6);
     std::printf("threads          %d\n", jobs);
-    std::printf("start-up         %.3f s (dictionaries loaded and compiled)\n", startup);
+    std::printf("start-up         %.3f s (%s)\n", startup,
+                engine->loaded_from_cache() ? "compiled model read from the cache" : "dictionaries loaded and compiled");
     std::printf("coding           %.3f s\n", secs);
     std::printf("documents/s      %.0f\n", secs > 0 ? docs / secs : 0.0);
     std::printf("sentences/s      %.0f\n", secs > 0 ? sentences / secs : 0.0);
@@ -190,6 +191,14 @@ int RunDictStats(const std::vector<std::string>& dicts, bool no_default, const s
   std::printf("people             %zu (%zu with dated roles)\n", m.persons().size(), dated);
   std::printf("agents             %zu\n", m.agents().size());
   std::printf("places             %zu\n", m.places().size());
+  if (const dragoman::GazetteerInfo* g = m.gazetteer()) {
+    if (g->problem.empty()) {
+      std::printf("  GeoNames cities  %zu of %zu (%zu names) from %s\n", g->kept, g->read, g->names, g->path.c_str());
+    } else {
+      std::fprintf(stderr, "dragoman: warning: no GeoNames cities: %s (run npm ci && node scripts/cities.mjs)\n",
+                   g->problem.c_str());
+    }
+  }
   std::printf("CAMEO codes        %zu\n", m.cameo().size());
   std::printf("patterns           %zu\n", m.pattern_count());
   for (const auto& [root, n] : m.patterns_per_root()) {

@@ -40,6 +40,18 @@ struct EngineOptions {
   bool use_default_dict = true;
   std::vector<DictionarySource> dictionaries;
   std::string data_dir;  // overrides the default data directory
+  // The GeoNames gazetteer (gen/cities.tsv, made by scripts/cities.mjs),
+  // loaded with the default dictionaries when the file exists. An empty path
+  // means DefaultGazetteerPath().
+  bool use_gazetteer = true;
+  std::string gazetteer;
+  // The compiled model is kept on disk, keyed by a hash of its sources, and
+  // read back by the next Load from the same sources (lexicon/model_cache.h):
+  // in $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman), or cache_dir when
+  // set. DRAGOMAN_CACHE=off in the environment turns it off, as does
+  // use_cache = false.
+  bool use_cache = true;
+  std::string cache_dir;
   // Events whose modality is not "asserted" (negated, planned, ...) are kept
   // only when this is true.
   bool keep_modal_events = false;
@@ -90,16 +102,23 @@ class Engine {
 
   const Model& model() const { return *model_; }
   const EngineOptions& options() const { return options_; }
+  // Whether Load read the compiled model from the cache.
+  bool loaded_from_cache() const { return from_cache_; }
 
  private:
   Engine(std::unique_ptr<Model> model, EngineOptions options);
   std::unique_ptr<Model> model_;
   EngineOptions options_;
+  bool from_cache_ = false;
 };
 
 // The directory holding the project's data/ files: $DRAGOMAN_DATA, else the
 // data/ directory compiled in at build time.
 std::string DefaultDataDir();
+
+// The GeoNames gazetteer file: $DRAGOMAN_GAZETTEER, else gen/cities.tsv
+// beside the data/ directory compiled in at build time.
+std::string DefaultGazetteerPath();
 
 }  // namespace dragoman
 

@@ -1,6 +1,7 @@
 #include "analyze/analysis.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dragoman {
 namespace {
@@ -83,6 +84,45 @@ int KindRank(PhraseKind k) {
   return 7;
 }
 
+// Whether tokens [first, end) sit inside a longer proper name that no
+// dictionary knows: a capitalised word right before ("Claire Fontaine") or
+// after ("Helena Marsh", "Pacific Asia Travel"), or a hyphenated prefix
+// ("al-Raya"), a speaker ("Bolton said"), or the name of a natural feature
+// ("the Sava river"). Words that
+// start a known name ("Gujarat Police") do not count.
+bool PartOfLongerName(const Token* t, uint32_t n, uint32_t first, uint32_t end, const SentenceAnalysis& a,
+                      const std::vector<Mention>& found) {
+  if (first > 0) {
+    const bool prev_named = !found.empty() && found.back().last == first - 1;
+    // At the start of a sentence an unknown capitalised word is not tagged
+    // as a proper noun ("Claire Fontaine said"), but it is one.
+    const Pos prev = a.info[first - 1].pos;
+    if (!prev_named && (prev == Pos::kPropn || (first == 1 && t[0].cap && prev == Pos::kNoun && !a.info[0].lex)))
+      return true;
+    if (first > 1 && t[first - 1].lower == "-" && !t[first - 1].space_before && !t[first].space_before &&
+        t[first - 2].kind == TokKind::kWord)
+      return true;
+  }
+  if (end < n && t[end].cap && t[end].kind == TokKind::kWord && !t[end].all_caps) {
+    const Model::Lexeme* lx = a.info[end].lex;
+    Pos p = a.info[end].pos;
+    if (!(lx && lx->phrases) && (p == Pos::kPropn || p == Pos::kNoun || p == Pos::kVerb)) return true;
+  }
+  if (end < n && a.info[end].forms) {
+    // "Bolton said": a surname; towns do not speak (capitals, which do, are in data/).
+    for (const VerbForm& f : *a.info[end].forms) {
+      if (IsSpeechVerb(f.lemma) && (f.bits & (kPast | kThird))) return true;
+    }
+  }
+  if (end < n && !t[end].cap) {
+    static const auto* features = new std::unordered_set<std::string>{
+        "river", "sea", "lake", "mountain", "mountains", "valley", "gulf", "bay", "strait", "straits",
+        "desert", "island", "islands", "peninsula", "basin", "delta", "canal", "hills", "range", "plateau"};
+    if (features->count(t[end].lower)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m) {
@@ -110,6 +150,8 @@ bool IsBeForm(const std::string& w) {
          w == "being" || w == "am" || w == "'re" || w == "get" || w == "got" || w == "gets" ||
          w == "getting" || w == "gotten";
 }
+
+bool IsClosedClassWord(const std::string& lower) { return ClosedClass().count(lower) > 0; }
 
 bool IsSpeechVerb(const std::string& l) {
   return l == "say" || l == "tell" || l == "write" || l == "add" || l == "state" || l == "declare" ||
@@ -147,6 +189,9 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         // the whole sentence is lower case.
         if (ok && (p.kind == PhraseKind::kPerson || p.kind == PhraseKind::kPlace) && !t[i].cap) {
           ok = !sentence_has_caps;
+        }
+        if (ok && p.kind == PhraseKind::kPlace && m.places()[p.index].geonames) {
+          ok = !PartOfLongerName(t, n, i, i + static_cast<uint32_t>(p.tokens.size()), *a, raw);
         }
         if (!ok) continue;
         if (!best || KindRank(p.kind) < KindRank(best->kind)) best = &p;

@@ -83,6 +83,8 @@ bool IsStateRole(const std::string& role);
 // Closed-class word lists used by the analysis and extractors.
 bool IsBeForm(const std::string& lower);
 bool IsSpeechVerb(const std::string& lemma);
+// Determiners, prepositions, pronouns, auxiliaries, conjunctions... ("of", "most").
+bool IsClosedClassWord(const std::string& lower);
 
 }  // namespace dragoman
 

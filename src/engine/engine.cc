@@ -12,10 +12,15 @@
 #include "extract/extract.h"
 #include "import/import.h"
 #include "lexicon/dictionary.h"
+#include "lexicon/gazetteer.h"
 #include "lexicon/model.h"
+#include "lexicon/model_cache.h"
 
 #ifndef DRAGOMAN_DATA_DIR
 #define DRAGOMAN_DATA_DIR "data"
+#endif
+#ifndef DRAGOMAN_GAZETTEER_FILE
+#define DRAGOMAN_GAZETTEER_FILE "gen/cities.tsv"
 #endif
 
 namespace dragoman {
@@ -62,21 +67,27 @@ std::string DefaultDataDir() {
   return DRAGOMAN_DATA_DIR;
 }
 
+std::string DefaultGazetteerPath() {
+  if (const char* env = std::getenv("DRAGOMAN_GAZETTEER")) return env;
+  return DRAGOMAN_GAZETTEER_FILE;
+}
+
 Engine::Engine(std::unique_ptr<Model> model, EngineOptions options)
     : model_(std::move(model)), options_(std::move(options)) {}
 Engine::~Engine() = default;
 
-Result<std::unique_ptr<Engine>> Engine::Load(const EngineOptions& options) {
-  std::vector<std::string> local_warnings;
-  std::vector<std::string>* warnings = options.warnings ? options.warnings : &local_warnings;
+namespace {
+
+std::string WordNetDir() {
+  const char* env = std::getenv("DRAGOMAN_WORDNET");
+  return env ? env : "/usr/share/wordnet";
+}
+
+// Reads and compiles every dictionary the options name.
+Result<std::unique_ptr<Model>> CompileModel(const EngineOptions& options, const std::string& data_dir,
+                                            std::vector<std::string>* warnings) {
   std::vector<Entry> entries;
-  if (options.use_default_dict) {
-    std::string dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
-    if (!std::filesystem::is_directory(dir)) {
-      return Status::NotFound(dir + ": data directory not found (set DRAGOMAN_DATA)");
-    }
-    DM_RETURN_IF_ERROR(ReadDictionary(dir, &entries, warnings));
-  }
+  if (options.use_default_dict) DM_RETURN_IF_ERROR(ReadDictionary(data_dir, &entries, warnings));
   for (const DictionarySource& src : options.dictionaries) {
     if (src.format == "dragoman") {
       DM_RETURN_IF_ERROR(ReadDictionary(src.path, &entries, warnings));
@@ -100,12 +111,87 @@ Result<std::unique_ptr<Engine>> Engine::Load(const EngineOptions& options) {
   ModelBuilder builder;
   builder.Add(entries, warnings);
   // English verbs from WordNet (Debian's wordnet-base), for the analysis.
-  std::string wordnet = std::getenv("DRAGOMAN_WORDNET") ? std::getenv("DRAGOMAN_WORDNET") : "/usr/share/wordnet";
+  std::string wordnet = WordNetDir();
   if (Status s = builder.AddWordNet(wordnet); !s.ok()) {
     warnings->push_back(s.message() + " (install wordnet-base; verbs without patterns will be missed)");
   }
-  auto model = builder.Build(warnings);
+  // GeoNames cities, with the project's own dictionaries. An absent file is
+  // not an error (`dragoman dict stats` says so): the places of data/ remain.
+  if (options.use_default_dict && options.use_gazetteer) {
+    std::string path = options.gazetteer.empty() ? DefaultGazetteerPath() : options.gazetteer;
+    std::vector<GazetteerCity> cities;
+    WordNetNames names;
+    size_t bad = 0;
+    Status s = ReadGazetteer(path, &cities, &bad);
+    // Without WordNet, English words cannot be told from town names: no cities.
+    if (s.ok()) s = ReadWordNetNames(wordnet, &names);
+    if (s.ok()) {
+      if (bad) warnings->push_back(path + ": " + std::to_string(bad) + " malformed lines skipped");
+      builder.AddGazetteer(path, std::move(cities), std::move(names), IsClosedClassWord);
+    } else {
+      builder.NoteGazetteer(path, s.message());
+    }
+  }
+  return builder.Build(warnings);
+}
+
+// The key of the compiled model: the content of every source, the options
+// that change compilation, and the program (a rebuilt binary may compile
+// differently; the cache format version is part of the file).
+CacheKey ModelKey(const EngineOptions& options, const std::string& data_dir) {
+  CacheKey key;
+  std::error_code ec;
+  auto exe = std::filesystem::path("/proc/self/exe");
+  key.AddOption("program-size", std::to_string(std::filesystem::file_size(exe, ec)));
+  key.AddOption("program-time",
+                std::to_string(std::filesystem::last_write_time(exe, ec).time_since_epoch().count()));
+  key.AddOption("default-dict", options.use_default_dict ? "1" : "0");
+  if (options.use_default_dict) key.AddPath(data_dir);
+  for (const DictionarySource& src : options.dictionaries) {
+    key.AddOption("dict", src.format);
+    key.AddPath(src.path);
+  }
+  const std::string wordnet = WordNetDir();
+  for (const char* f : {"index.verb", "index.noun", "verb.exc"}) key.AddPath(wordnet + "/" + f);
+  if (options.use_default_dict && options.use_gazetteer) {
+    key.AddPath(options.gazetteer.empty() ? DefaultGazetteerPath() : options.gazetteer);
+    for (const char* f : {"data.noun", "data.verb", "data.adj", "data.adv"}) key.AddPath(wordnet + "/" + f);
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Engine>> Engine::Load(const EngineOptions& options) {
+  std::vector<std::string> local_warnings;
+  std::vector<std::string>* warnings = options.warnings ? options.warnings : &local_warnings;
+  std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+  if (options.use_default_dict && !std::filesystem::is_directory(data_dir)) {
+    return Status::NotFound(data_dir + ": data directory not found (set DRAGOMAN_DATA)");
+  }
+  // A model compiled before from the same sources, when there is one.
+  std::string cache_dir = options.use_cache ? DefaultCacheDir() : "";
+  if (!cache_dir.empty() && !options.cache_dir.empty()) cache_dir = options.cache_dir;
+  uint64_t key = 0;
+  std::string cache_path;
+  if (!cache_dir.empty()) {
+    key = ModelKey(options, data_dir).Digest();
+    cache_path = CachePath(cache_dir, key);
+    auto cached = LoadCachedModel(cache_path, key, warnings);
+    if (cached.ok()) {
+      std::unique_ptr<Engine> engine(new Engine(std::move(cached).value(), options));
+      engine->from_cache_ = true;
+      return engine;
+    }
+  }
+  const size_t first_warning = warnings->size();
+  auto model = CompileModel(options, data_dir, warnings);
   if (!model.ok()) return model.status();
+  if (!cache_path.empty()) {
+    // Best effort: a read-only or full disk only costs the next start-up.
+    std::vector<std::string> mine(warnings->begin() + static_cast<std::ptrdiff_t>(first_warning), warnings->end());
+    (void)SaveCachedModel(*model.value(), mine, key, cache_path);
+  }
   return std::unique_ptr<Engine>(new Engine(std::move(model).value(), options));
 }
 

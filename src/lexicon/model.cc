@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <numeric>
 #include <sstream>
 
 namespace dragoman {
@@ -401,6 +402,144 @@ Status ModelBuilder::AddWordNet(const std::string& dir) {
   return Status::Ok();
 }
 
+void ModelBuilder::AddGazetteer(const std::string& path, std::vector<GazetteerCity> cities, WordNetNames wordnet,
+                                std::function<bool(const std::string&)> is_function_word, GazetteerPolicy policy) {
+  m_->gazetteer_ = GazetteerInfo{path, "", cities.size(), 0, 0};
+  gazetteer_ = std::make_unique<PendingGazetteer>(
+      PendingGazetteer{std::move(cities), std::move(wordnet), std::move(is_function_word), policy});
+}
+
+void ModelBuilder::NoteGazetteer(const std::string& path, const std::string& problem) {
+  m_->gazetteer_ = GazetteerInfo{path, problem, 0, 0, 0};
+  gazetteer_.reset();
+}
+
+void ModelBuilder::CompileGazetteer() {
+  Model& m = *m_;
+  const PendingGazetteer& g = *gazetteer_;
+  const GazetteerPolicy& policy = g.policy;
+  // Every name our dictionaries give, as the matcher sees it, and the words
+  // of people's names.
+  auto key_of = [](const std::vector<std::string>& tokens) {
+    std::string key;
+    for (const std::string& t : tokens) key += t + ' ';
+    return key;
+  };
+  std::unordered_set<std::string> taken, person_words;
+  for (const Phrase& p : m.phrases_) {
+    taken.insert(key_of(p.tokens));
+    if (p.kind == PhraseKind::kPerson) person_words.insert(p.tokens.begin(), p.tokens.end());
+  }
+  auto common = [&](const std::string& w) {
+    if (g.wordnet.common.count(w) || m.verb_forms_.count(w) || g.is_function_word(w)) return true;
+    // Plurals of common nouns: "Shields", "Wells", "Cities".
+    size_t n = w.size();
+    if (n > 3 && w[n - 1] == 's') {
+      if (g.wordnet.common.count(w.substr(0, n - 1))) return true;
+      if (w[n - 2] == 'e' && g.wordnet.common.count(w.substr(0, n - 2))) return true;
+      if (n > 4 && w.compare(n - 3, 3, "ies") == 0 && g.wordnet.common.count(w.substr(0, n - 3) + "y")) return true;
+    }
+    return false;
+  };
+  auto letters = [](const std::string& w) {
+    size_t k = 0;
+    for (unsigned char c : w) k += (c & 0xC0) != 0x80;
+    return k;
+  };
+  // Whether a name (lower-case word tokens) may name a city of `pop` people.
+  auto acceptable = [&](const std::vector<Token>& toks, long long pop) {
+    std::vector<std::string> words;
+    for (const Token& t : toks) {
+      if (t.kind == TokKind::kWord) words.push_back(t.lower);
+    }
+    if (words.empty()) return false;
+    if (toks.size() == 1) {
+      const std::string& w = words[0];
+      if (letters(w) < policy.min_letters || g.is_function_word(w)) return false;
+      if (m.given_.count(w) || person_words.count(w)) return false;
+      if (common(w) && pop < policy.common_word_population) return false;
+      if (g.wordnet.persons.count(w) && (!g.wordnet.locations.count(w) || pop < policy.person_name_population))
+        return false;
+      // WordNet's "Asia" is the continent and its "Sava" the river, not these towns.
+      if (g.wordnet.proper.count(w) && pop < policy.known_name_population) return false;
+      return true;
+    }
+    bool all_common = true;
+    for (const std::string& w : words) all_common = all_common && common(w);
+    return !all_common || pop >= policy.common_phrase_population;
+  };
+  // The most populous first: a shared name points to the largest city.
+  std::vector<uint32_t> order(g.cities.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return g.cities[a].pop > g.cities[b].pop; });
+  std::unordered_set<std::string> added;  // names as written
+  std::vector<Token> toks;
+  for (uint32_t ci : order) {
+    const GazetteerCity& c = g.cities[ci];
+    const bool capital = c.feature == "PPLC";
+    if ((c.pop < policy.min_population && !capital) || !m.country_by_code_.count(c.country)) continue;
+    std::vector<std::string> names;
+    for (const std::string* v : {&c.name, &c.ascii}) {
+      if (v->empty()) continue;
+      toks.clear();
+      m.tokenizer_.Tokenize(*v, 0, static_cast<uint32_t>(v->size()), &toks);
+      if (toks.empty()) continue;
+      std::vector<std::string> lower;
+      for (const Token& t : toks) lower.emplace_back(t.lower);
+      if (taken.count(key_of(lower)) || !acceptable(toks, c.pop)) continue;  // data/ wins
+      names.push_back(*v);
+    }
+    if (names.empty()) continue;
+    uint32_t idx = static_cast<uint32_t>(m.places_.size());
+    m.places_.push_back(Place{c.name, c.country, capital ? "capital" : "city", c.lat, c.lon, c.pop, true});
+    ++m.gazetteer_.kept;
+    for (const std::string& v : names) {
+      // As written, and in capitals for datelines ("HEBRON, West Bank").
+      std::string caps;
+      bool ascii = true, has_lower = false;
+      for (char ch : v) {
+        ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+        has_lower = has_lower || (ch >= 'a' && ch <= 'z');
+        caps += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+      }
+      const bool with_caps = ascii && has_lower && letters(v) >= policy.caps_min_letters;
+      for (const std::string* form : {&v, with_caps ? &caps : static_cast<const std::string*>(nullptr)}) {
+        if (!form || !added.insert(*form).second) continue;
+        AddPhrase("=" + *form, PhraseKind::kPlace, idx);
+        ++m.gazetteer_.names;
+      }
+    }
+  }
+  gazetteer_.reset();
+}
+
+void Model::Index() {
+  country_by_code_.clear();
+  for (uint32_t i = 0; i < countries_.size(); ++i) country_by_code_.emplace(countries_[i].code, i);
+  for (uint32_t i = 0; i < places_.size(); ++i) places_by_name_[ToLower(places_[i].name)].push_back(i);
+  // Index phrases by first token, longest first (ties: file order).
+  for (uint32_t i = 0; i < phrases_.size(); ++i) phrase_index_[phrases_[i].tokens[0]].push_back(i);
+  for (auto& [first, list] : phrase_index_) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return phrases_[a].tokens.size() > phrases_[b].tokens.size();
+    });
+  }
+  // The combined lexicon: built last, it points into the finished tables.
+  for (const auto& [first, list] : phrase_index_) {
+    for (uint32_t id : list) {  // already longest first
+      const Phrase& p = phrases_[id];
+      if (p.tokens.size() == 1) phrase_single_[first].push_back(id);
+      else phrase_index2_[first][p.tokens[1]].push_back(id);
+    }
+  }
+  for (const auto& [w, list] : phrase_index_) lexicon_[w].phrases = &list;
+  for (const auto& [w, map] : phrase_index2_) lexicon_[w].by_second = &map;
+  for (const auto& [w, list] : phrase_single_) lexicon_[w].single = &list;
+  for (const auto& [w, forms] : verb_forms_) lexicon_[w].forms = &forms;
+  for (const auto& [w, id] : word_ids_) lexicon_[w].word = id;
+}
+
 Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* warnings) {
   Model& m = *m_;
   auto compile_elems = [&](const std::vector<std::string>& words, size_t from, VerbPattern* p,
@@ -500,27 +639,9 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
   std::sort(wordnet_verbs_.begin(), wordnet_verbs_.end());
   for (const auto& [lemma, bits] : wordnet_verbs_) AddVerbLemma(lemma, bits);
   wordnet_verbs_.clear();
-  for (uint32_t i = 0; i < m.places_.size(); ++i) m.places_by_name_[ToLower(m.places_[i].name)].push_back(i);
-  // Index phrases by first token, longest first (ties: file order).
-  for (uint32_t i = 0; i < m.phrases_.size(); ++i) m.phrase_index_[m.phrases_[i].tokens[0]].push_back(i);
-  for (auto& [first, list] : m.phrase_index_) {
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return m.phrases_[a].tokens.size() > m.phrases_[b].tokens.size();
-    });
-  }
-  // The combined lexicon: built last, it points into the finished tables.
-  for (const auto& [first, list] : m.phrase_index_) {
-    for (uint32_t id : list) {  // already longest first
-      const Phrase& p = m.phrases_[id];
-      if (p.tokens.size() == 1) m.phrase_single_[first].push_back(id);
-      else m.phrase_index2_[first][p.tokens[1]].push_back(id);
-    }
-  }
-  for (const auto& [w, list] : m.phrase_index_) m.lexicon_[w].phrases = &list;
-  for (const auto& [w, map] : m.phrase_index2_) m.lexicon_[w].by_second = &map;
-  for (const auto& [w, list] : m.phrase_single_) m.lexicon_[w].single = &list;
-  for (const auto& [w, forms] : m.verb_forms_) m.lexicon_[w].forms = &forms;
-  for (const auto& [w, id] : m.word_ids_) m.lexicon_[w].word = id;
+  // GeoNames cities, now that every other name and word is known.
+  if (gazetteer_) CompileGazetteer();
+  m.Index();
   verbs_.clear();
   return std::move(m_);
 }

@@ -6,6 +6,7 @@
 #define DRAGOMAN_LEXICON_MODEL_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 
 #include "dragoman/status.h"
 #include "lexicon/dictionary.h"
+#include "lexicon/gazetteer.h"
 #include "segment/token.h"
 #include "segment/tokenizer.h"
 
@@ -62,6 +64,16 @@ struct Place {
   std::string name, country, kind;
   double lat = 0, lon = 0;
   long long pop = 0;
+  bool geonames = false;  // from the gazetteer, not data/: matched with more care
+};
+
+// Where the GeoNames cities came from and how many the policy kept.
+struct GazetteerInfo {
+  std::string path;
+  std::string problem;  // why none were loaded ("...: cannot open"), or empty
+  size_t read = 0;      // cities in the file
+  size_t kept = 0;      // cities that may name a place
+  size_t names = 0;     // names (with their variants) added to the phrase table
 };
 
 struct CameoCode {
@@ -137,6 +149,9 @@ class Model {
   // `country` most likely means: one in that country, else the most populous.
   uint32_t BestPlace(uint32_t i, const std::string& country) const;
 
+  // The GeoNames gazetteer: nullptr when none was asked for.
+  const GazetteerInfo* gazetteer() const { return gazetteer_.path.empty() ? nullptr : &gazetteer_; }
+
   const CameoCode* Cameo(std::string_view code) const;
   const std::unordered_map<std::string, CameoCode>& cameo() const { return cameo_; }
   // Verb forms of a lower-case word (several lemmas possible).
@@ -162,6 +177,10 @@ class Model {
 
  private:
   friend class ModelBuilder;
+  friend class ModelCodec;
+  // Builds the tables derived from the others: countries and places by name,
+  // phrases by first and second token, the combined lexicon.
+  void Index();
   Tokenizer tokenizer_;
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, uint32_t> word_ids_;
@@ -176,6 +195,7 @@ class Model {
   std::vector<Agent> agents_;
   std::vector<Place> places_;
   std::unordered_map<std::string, std::vector<uint32_t>> places_by_name_;
+  GazetteerInfo gazetteer_;
   std::unordered_map<std::string, CameoCode> cameo_;
   std::unordered_map<std::string, std::vector<VerbForm>> verb_forms_;
   std::unordered_map<std::string, std::vector<VerbPattern>> patterns_;
@@ -203,15 +223,31 @@ class ModelBuilder {
   // patterns. Verbs used mostly as nouns ("contract", "people") get only
   // their -ed and -ing forms.
   Status AddWordNet(const std::string& dir);
+  // Adds GeoNames cities (read from `path`) under the policy described in
+  // lexicon/gazetteer.h. They are filtered in Build, once every other
+  // dictionary is known, so that data/ wins. `is_function_word` tells the
+  // analysis' closed-class words ("of", "most").
+  void AddGazetteer(const std::string& path, std::vector<GazetteerCity> cities, WordNetNames wordnet,
+                    std::function<bool(const std::string&)> is_function_word, GazetteerPolicy policy = {});
+  // Records that a gazetteer was asked for but not loaded, and why.
+  void NoteGazetteer(const std::string& path, const std::string& problem);
   // Compiles the tables. The builder is empty afterwards.
   Result<std::unique_ptr<Model>> Build(std::vector<std::string>* warnings);
 
  private:
   void AddPhrase(const std::string& name, PhraseKind kind, uint32_t index);
   void AddVerbLemma(const std::string& lemma, uint8_t allowed = 0xFF);
+  void CompileGazetteer();
   std::unique_ptr<Model> m_;
   std::vector<Entry> verbs_;  // compiled after classes and irregulars are known
   std::vector<std::pair<std::string, uint8_t>> wordnet_verbs_;
+  struct PendingGazetteer {
+    std::vector<GazetteerCity> cities;
+    WordNetNames wordnet;
+    std::function<bool(const std::string&)> is_function_word;
+    GazetteerPolicy policy;
+  };
+  std::unique_ptr<PendingGazetteer> gazetteer_;
 };
 
 }  // namespace dragoman
