@@ -622,9 +622,7 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
           }
           std::sort(el.ids.begin(), el.ids.end());
         }
-        for (size_t i = 0; i < p.elems.size() && i < 256 && p.word_elem_count < 4; ++i) {
-          if (p.elems[i].type == PatternElem::kWord) p.word_elems[p.word_elem_count++] = static_cast<uint8_t>(i);
-        }
+        p.IndexWords();
       }
     }
   }

@@ -100,6 +100,13 @@ struct VerbPattern {
   // element list: a pattern is tried only when each of those words occurs.
   uint8_t word_elems[4] = {};
   uint8_t word_elem_count = 0;
+  // Fills word_elems from elems (after compiling or reading a cached model).
+  void IndexWords() {
+    word_elem_count = 0;
+    for (size_t i = 0; i < elems.size() && i < 256 && word_elem_count < 4; ++i) {
+      if (elems[i].type == PatternElem::kWord) word_elems[word_elem_count++] = static_cast<uint8_t>(i);
+    }
+  }
 };
 
 enum VerbFormBits : uint8_t { kBase = 1, kThird = 2, kPast = 4, kParticiple = 8, kGerund = 16 };

@@ -192,6 +192,7 @@ void ModelCodec::Patterns(Reader* r, std::unordered_map<std::string, std::vector
         e.ids.resize(r->Count());
         for (uint32_t& id : e.ids) id = r->U32();
       }
+      p.IndexWords();
     }
   }
 }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 #include "store_testing.h"
 
@@ -29,7 +30,8 @@ std::string SeedPath() { return std::string(DM_SHARED_DIR) + "/seed/seed-article
 class Api : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    path_ = new std::string(::testing::TempDir() + "/api_test.db");
+    // ctest runs each test in its own process, in parallel: one database each.
+    path_ = new std::string(::testing::TempDir() + "/api_test_" + std::to_string(getpid()) + ".db");
     for (const char* suffix : {"", "-wal", "-shm"}) std::remove((*path_ + suffix).c_str());
     auto store = Store::Open(*path_, Store::Mode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status().message();
