@@ -409,7 +409,7 @@ struct ApiServer::Impl {
             values,
             [&](sqlite3_stmt* s) {
               int64_t weight = sqlite3_column_int64(s, 4);
-              json type = by == "quad" ? json(sqlite3_column_int64(s, 2)) : json(Text(s, 2));
+              json type = Text(s, 2);  // a string for every `by`, as timeline keys are
               out["edges"].push_back({{"source", Text(s, 0)},
                                       {"target", Text(s, 1)},
                                       {"type", type},
@@ -601,6 +601,10 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(const ServerOptions& option
     return p->DocumentById(req, req.matches[1]);  // the path is decoded already
   }));
   http.Post("/api/code", Api([p](const httplib::Request& req) { return p->Code(req); }));
+  http.Get("/api/code", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Allow", "POST");
+    Reply(res, 405, {{"error", "POST the text to code (JSON {\"text\", \"date\"} or plain text)"}});
+  });
   // Errors the library answers itself (unknown path, 413 ...) get a JSON body too.
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;

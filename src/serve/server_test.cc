@@ -226,6 +226,9 @@ TEST_F(Api, BadParametersAreRefusedWithAMessage) {
   }
   EXPECT_EQ(Get("/api/events/999999").status, 404);
   EXPECT_EQ(Get("/api/documents/no-such-document").status, 404);
+  Reply get_code = Get("/api/code");
+  EXPECT_EQ(get_code.status, 405);
+  EXPECT_TRUE(get_code.body["error"].is_string());
   Reply nopath = Get("/api/nothing-here");
   EXPECT_EQ(nopath.status, 404);
   EXPECT_TRUE(nopath.body["error"].is_string());
@@ -275,6 +278,7 @@ TEST_F(Api, NetworkEdgesAddUpToTheEvents) {
     for (const json& n : r.body["nodes"]) nodes.insert(n["id"].get<std::string>());
     for (const json& e : r.body["edges"]) {
       sum += e["weight"].get<long>();
+      EXPECT_TRUE(e["type"].is_string()) << e.dump();
       EXPECT_TRUE(nodes.count(e["source"].get<std::string>()) && nodes.count(e["target"].get<std::string>()));
     }
     EXPECT_EQ(sum, expected) << q;
