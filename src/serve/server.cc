@@ -95,9 +95,9 @@ class ConnectionPool {
 class Conn {
  public:
   Conn(ConnectionPool* pool, double seconds) : pool_(pool), db_(pool->Acquire()) {
-    deadline_ = Clock::now() + std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
+    deadline_ = Clock::now() + std::chrono::microseconds(static_cast<int64_t>(seconds * 1e6));
     if (!db_) throw HttpError{500, "cannot open the database"};
-    sqlite3_progress_handler(db_, 1000, &Conn::Progress, this);
+    sqlite3_progress_handler(db_, 100, &Conn::Progress, this);
   }
   ~Conn() {
     sqlite3_progress_handler(db_, 0, nullptr, nullptr);
@@ -108,8 +108,10 @@ class Conn {
   template <typename F>
   void Query(const std::string& sql, const std::vector<Value>& values, F&& row, const char* param = nullptr) {
     sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+      if (sqlite3_errcode(db_) == SQLITE_INTERRUPT) throw HttpError{503, "the query took too long; narrow the filters"};
       throw HttpError{500, std::string("query: ") + sqlite3_errmsg(db_)};
+    }
     for (size_t i = 0; i < values.size(); ++i) {
       const int at = static_cast<int>(i) + 1;
       if (const auto* str = std::get_if<std::string>(&values[i]))

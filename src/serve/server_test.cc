@@ -356,6 +356,24 @@ TEST_F(Api, CodePostedTextWithoutStoringIt) {
   EXPECT_TRUE(big.body["error"].is_string());
 }
 
+TEST_F(Api, AQueryPastItsTimeLimitIsStopped) {
+  ServerOptions so;
+  so.db = *path_;
+  so.engine = &TestEngine();
+  so.query_seconds = 1e-9;  // every query is already late
+  auto server = ApiServer::Create(so);
+  ASSERT_TRUE(server.ok());
+  int port = server.value()->Bind("127.0.0.1", 0).value();
+  std::thread serving([&] { server.value()->Run(); });
+  httplib::Client c("127.0.0.1", port);
+  auto res = c.Get("/api/events?limit=500&q=police");
+  server.value()->Stop();
+  serving.join();
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  EXPECT_NE(res->body.find("too long"), std::string::npos) << res->body;
+}
+
 TEST_F(Api, ReadersKeepGettingAnswersWhileAnIngestWrites) {
   // A second database, written by one thread in many small transactions
   // while four readers query it through the API.
