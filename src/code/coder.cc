@@ -431,13 +431,26 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       targets.push_back(generic);
     }
     // Location and date of the event.
+    // First a place after the verb, then one anywhere in the sentence, then
+    // one inside the event's own actor phrase ("police in Lagos arrested ...").
     Location loc;
-    for (int pass = 0; pass < 2 && loc.span.empty(); ++pass) {
+    for (int pass = 0; pass < 3 && loc.span.empty(); ++pass) {
       uint32_t lo = pass == 0 ? g.head + 1 : 0, hi = pass == 0 ? g.obj_end : st.count;
       for (uint32_t q = lo; q < hi; ++q) {
-        int mi = a.mention_at[q];
-        if (mi < 0 || q == 0) continue;
-        const Mention& m = a.mentions[mi];
+        const Mention* found = nullptr;
+        if (pass < 2) {
+          if (a.mention_at[q] >= 0) found = &a.mentions[a.mention_at[q]];
+        } else {
+          bool in_actor = false;
+          for (const auto* list : {&sources, &targets}) {
+            for (const ActorMention& m : *list) in_actor |= m.span.begin <= t[q].begin && t[q].end <= m.span.end;
+          }
+          for (const Mention& n : a.names) {
+            if (in_actor && n.first == q && n.place >= 0) { found = &n; break; }
+          }
+        }
+        if (!found || q == 0) continue;
+        const Mention& m = *found;
         const std::string& prep = t[m.first - (m.first > 0)].lower;
         if (m.place < 0 || m.first != q || !(prep == "in" || prep == "at" || prep == "near" || prep == "outside")) continue;
         const Place& p = model.places()[m.place];

@@ -107,6 +107,18 @@ TEST(Coder, EventsCarryCodeAttributesAndEvidence) {
   EXPECT_EQ(e.target.code, "ISRCVL");
 }
 
+TEST(Coder, APlaceInsideTheActorPhraseLocatesTheEvent) {
+  Record r = CodeText("Police in Lagos arrested 42 protesters on Monday.", "2025-03-05");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].location.name, "Lagos");
+  EXPECT_EQ(r.events[0].location.country, "NGA");
+  EXPECT_TRUE(r.events[0].location.has_coords);
+  // A place elsewhere in a phrase that is not the event's actor does not.
+  Record other = CodeText("Police arrested 42 protesters after a rally by teachers from Lagos.", "2025-03-05");
+  ASSERT_FALSE(other.events.empty());
+  EXPECT_TRUE(other.events[0].location.span.empty()) << other.events[0].location.name;
+}
+
 TEST(Coder, RolesFollowTheDocumentDate) {
   const char* text = "Donald Trump accused China of stealing jobs.";
   EXPECT_EQ(CodeText(text, "2018-06-01").events.at(0).source.code, "USAGOV");
