@@ -96,16 +96,8 @@ int RunCode(const CodeArgs& args) {
     std::fprintf(stderr, "dragoman: %s\n", st.message().c_str());
     return 2;
   }
-  if (!args.date.empty() && !dragoman::ValidIsoDate(args.date)) {
-    std::fprintf(stderr, "dragoman: --date '%s' is not YYYY-MM-DD\n", args.date.c_str());
-    return 2;
-  }
   dragoman::ReaderOptions ro;
-  ro.date = args.date;
-  ro.strict = args.strict;
-  ro.format = args.input_format == "jsonl" ? dragoman::ReaderOptions::Format::kJsonl
-              : args.input_format == "text" ? dragoman::ReaderOptions::Format::kText
-                                            : dragoman::ReaderOptions::Format::kAuto;
+  if (!dragoman_cli::ReaderOptionsFrom(args.input_format, args.date, args.strict, &ro)) return 2;
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   dragoman::DocumentReader reader(inputs, ro);

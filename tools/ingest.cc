@@ -12,10 +12,8 @@
 namespace dragoman_cli {
 
 int RunIngest(const IngestArgs& args) {
-  if (!args.date.empty() && !dragoman::ValidIsoDate(args.date)) {
-    std::fprintf(stderr, "dragoman: --date '%s' is not YYYY-MM-DD\n", args.date.c_str());
-    return 2;
-  }
+  dragoman::ReaderOptions ro;
+  if (!ReaderOptionsFrom(args.input_format, args.date, args.strict, &ro)) return 2;
   auto store = dragoman::Store::Open(args.db, dragoman::Store::Mode::kReadWrite);
   if (!store.ok()) {
     std::fprintf(stderr, "dragoman: %s\n", store.status().message().c_str());
@@ -27,12 +25,6 @@ int RunIngest(const IngestArgs& args) {
     std::fprintf(stderr, "dragoman: %s\n", st.message().c_str());
     return 2;
   }
-  dragoman::ReaderOptions ro;
-  ro.date = args.date;
-  ro.strict = args.strict;
-  ro.format = args.input_format == "jsonl"  ? dragoman::ReaderOptions::Format::kJsonl
-              : args.input_format == "text" ? dragoman::ReaderOptions::Format::kText
-                                            : dragoman::ReaderOptions::Format::kAuto;
   dragoman::DocumentReader reader(args.inputs, ro);
 
   StreamOptions so;

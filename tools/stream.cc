@@ -12,6 +12,20 @@
 
 namespace dragoman_cli {
 
+bool ReaderOptionsFrom(const std::string& format, const std::string& date, bool strict,
+                       dragoman::ReaderOptions* out) {
+  if (!date.empty() && !dragoman::ValidIsoDate(date)) {
+    std::fprintf(stderr, "dragoman: --date '%s' is not YYYY-MM-DD\n", date.c_str());
+    return false;
+  }
+  out->date = date;
+  out->strict = strict;
+  out->format = format == "jsonl"  ? dragoman::ReaderOptions::Format::kJsonl
+                : format == "text" ? dragoman::ReaderOptions::Format::kText
+                                   : dragoman::ReaderOptions::Format::kAuto;
+  return true;
+}
+
 double InputBytes(const std::vector<std::string>& paths) {
   double total = 0;
   for (const std::string& p : paths) {

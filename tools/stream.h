@@ -46,6 +46,11 @@ StreamResult CodeStream(dragoman::DocumentReader* reader, const dragoman::Engine
                         const StreamOptions& options, const std::function<void(Slot*)>& prepare,
                         const std::function<bool(std::vector<Slot>&, size_t n)>& sink);
 
+// Reader options from the command line's --input, --date and --strict;
+// false (with a message on stderr) when the date is not YYYY-MM-DD.
+bool ReaderOptionsFrom(const std::string& format, const std::string& date, bool strict,
+                       dragoman::ReaderOptions* out);
+
 // Total size in bytes of the named files ("-" counts 0).
 double InputBytes(const std::vector<std::string>& paths);
 

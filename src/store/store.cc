@@ -149,6 +149,11 @@ const json& Field(const json& obj, const char* key) {
   return it == obj.end() ? kNull : *it;
 }
 
+// Binds obj[keys[0]], obj[keys[1]] ... to parameters first, first + 1 ...
+void BindFields(sqlite3_stmt* s, int first, const json& obj, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) BindJson(s, first++, Field(obj, key));
+}
+
 void BindText(sqlite3_stmt* s, int i, std::string_view v) {
   sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
@@ -344,22 +349,12 @@ Status Store::Put(const Document& doc, std::string_view hash, const Record& rec,
     std::string code = cameo.is_string() ? cameo.get<std::string>() : "";
     BindText(s, 4, code);
     BindText(s, 5, std::string_view(code).substr(0, 2));
-    BindJson(s, 6, Field(e, "plover"));
-    BindJson(s, 7, Field(e, "quad"));
-    BindJson(s, 8, Field(e, "goldstein"));
-    BindJson(s, 9, Field(e, "modality"));
+    BindFields(s, 6, e, {"plover", "quad", "goldstein", "modality"});
     const json& src = Field(e, "source");
     const json& tgt = Field(e, "target");
-    const json& loc = Field(e, "location");
-    BindJson(s, 10, Field(src, "code"));
-    BindJson(s, 11, Field(src, "name"));
-    BindJson(s, 12, Field(tgt, "code"));
-    BindJson(s, 13, Field(tgt, "name"));
-    BindJson(s, 14, Field(loc, "name"));
-    BindJson(s, 15, Field(loc, "text"));
-    BindJson(s, 16, Field(loc, "country"));
-    BindJson(s, 17, Field(loc, "lat"));
-    BindJson(s, 18, Field(loc, "lon"));
+    BindFields(s, 10, src, {"code", "name"});
+    BindFields(s, 12, tgt, {"code", "name"});
+    BindFields(s, 14, Field(e, "location"), {"name", "text", "country", "lat", "lon"});
     std::string ej = e.dump();
     BindText(s, 19, ej);
     if (sqlite3_step(s) != SQLITE_DONE) return Error("write event");
@@ -381,8 +376,7 @@ Status Store::Put(const Document& doc, std::string_view hash, const Record& rec,
                 "INSERT INTO entities(doc, type, text, name, code, cluster, begin, end, country, lat, lon) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     sqlite3_bind_int64(s, 1, rowid);
-    const char* keys[] = {"type", "text", "name", "code", "entity", "begin", "end", "country", "lat", "lon"};
-    for (int k = 0; k < 10; ++k) BindJson(s, k + 2, Field(e, keys[k]));
+    BindFields(s, 2, e, {"type", "text", "name", "code", "entity", "begin", "end", "country", "lat", "lon"});
     if (sqlite3_step(s) != SQLITE_DONE) return Error("write entity");
   }
   for (const json& q : Field(j, "quotes")) {
@@ -390,13 +384,8 @@ Status Store::Put(const Document& doc, std::string_view hash, const Record& rec,
                 "INSERT INTO quotes(doc, text, begin, end, speaker_text, speaker_name, speaker_code) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
     sqlite3_bind_int64(s, 1, rowid);
-    BindJson(s, 2, Field(q, "text"));
-    BindJson(s, 3, Field(q, "begin"));
-    BindJson(s, 4, Field(q, "end"));
-    const json& sp = Field(q, "speaker");
-    BindJson(s, 5, Field(sp, "text"));
-    BindJson(s, 6, Field(sp, "name"));
-    BindJson(s, 7, Field(sp, "code"));
+    BindFields(s, 2, q, {"text", "begin", "end"});
+    BindFields(s, 5, Field(q, "speaker"), {"text", "name", "code"});
     if (sqlite3_step(s) != SQLITE_DONE) return Error("write quotation");
   }
   for (const json& c : Field(j, "counts")) {
@@ -404,16 +393,9 @@ Status Store::Put(const Document& doc, std::string_view hash, const Record& rec,
                 "INSERT INTO counts(doc, type, number, object, qualifier, actor_text, actor_name, actor_code, begin, "
                 "end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     sqlite3_bind_int64(s, 1, rowid);
-    BindJson(s, 2, Field(c, "type"));
-    BindJson(s, 3, Field(c, "number"));
-    BindJson(s, 4, Field(c, "object"));
-    BindJson(s, 5, Field(c, "qualifier"));
-    const json& a = Field(c, "actor");
-    BindJson(s, 6, Field(a, "text"));
-    BindJson(s, 7, Field(a, "name"));
-    BindJson(s, 8, Field(a, "code"));
-    BindJson(s, 9, Field(c, "begin"));
-    BindJson(s, 10, Field(c, "end"));
+    BindFields(s, 2, c, {"type", "number", "object", "qualifier"});
+    BindFields(s, 6, Field(c, "actor"), {"text", "name", "code"});
+    BindFields(s, 9, c, {"begin", "end"});
     if (sqlite3_step(s) != SQLITE_DONE) return Error("write count");
   }
   return Status::Ok();
