@@ -493,7 +493,8 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       Pos before = info[g.first - 1].pos;
       bool after_noun = before == Pos::kNoun || before == Pos::kPropn || a->mention_at[g.first - 1] >= 0;
       uint32_t nx = g.head + 1;
-      bool then_pp = nx >= n || info[nx].pos == Pos::kPrep || t[nx].lower == "," || t[nx].lower == ".";
+      bool then_pp = nx >= n || info[nx].pos == Pos::kPrep || t[nx].lower == "," || t[nx].lower == "." ||
+                     t[nx].lower == "there" || t[nx].lower == "here";
       // Where the noun opens a clause ("when police fired in the air", ",
       // the police fired over 50 rounds") or follows a relative clause ("the
       // police that was escorting the mob fired at ..."), the participle is
@@ -505,6 +506,18 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         if (pq == Pos::kConj || pq == Pos::kSub || pq == Pos::kRel || pq == Pos::kQuote || t[q].lower == "," ||
             t[q].lower == ";" || t[q].lower == ":") break;
         verb_later = pq == Pos::kAux || pq == Pos::kModal;
+        // "police sentries posted there killed one of them", "policemen
+        // deployed at the gate shot dead two militants": a bare verb with an
+        // object later in the clause is the clause's own verb.
+        if (pq == Pos::kVerb && q > nx && info[q - 1].pos != Pos::kTo && q + 1 < n) {
+          const std::string& w = t[q].lower;
+          bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+          Pos po = info[q + 1].pos;
+          bool object = po == Pos::kDet || po == Pos::kNum || po == Pos::kNoun || po == Pos::kPropn ||
+                        po == Pos::kPoss || a->mention_at[q + 1] >= 0;
+          verb_later = !ing && object && (IsChunkPos(info[q - 1].pos) || t[q - 1].lower == "there" ||
+                                          t[q - 1].lower == "here");
+        }
       }
       int o = static_cast<int>(g.first) - 1;
       while (o >= 0 && (IsChunkPos(info[o].pos) || a->mention_at[o] >= 0 || t[o].lower == "-" ||
@@ -664,6 +677,26 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         g.subj_first = static_cast<uint32_t>(q + 1);
         g.subj_last = static_cast<uint32_t>(last);
         g.has_subject = true;
+      }
+      // "police sentries posted there killed one": after a reduced relative
+      // clause, a verb with no conjunction or comma between takes the noun
+      // the participle modifies as subject, not the place after it.
+      if (k > 0) {
+        const VerbGroup& rel = a->verbs[k - 1];
+        bool reduced = rel.passive && rel.head == rel.first && rel.has_subject && rel.subj_last + 1 == rel.first;
+        bool plain = true;
+        for (uint32_t r = rel.head + 1; r < g.first && plain; ++r) {
+          Pos pr = info[r].pos;
+          plain = !(pr == Pos::kConj || pr == Pos::kSub || pr == Pos::kRel || pr == Pos::kPunct || pr == Pos::kQuote ||
+                    t[r].lower == ",");
+        }
+        bool in_rel = !g.has_subject || g.subj_first > rel.head;
+        const std::string& w0 = t[g.first].lower;
+        bool gerund = w0.size() > 4 && w0.compare(w0.size() - 3, 3, "ing") == 0;
+        if (reduced && plain && in_rel && !gerund && (t[p].lower != "by")) {
+          g.inherit_subject_from = static_cast<int>(k - 1);
+          g.has_subject = false;
+        }
       }
       // "police fired 50 rounds, burst 30 shells and arrested 20 people": a
       // finite verb right after the comma of a list of verb phrases shares

@@ -309,6 +309,9 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     // "tried to set fire", "wants to meet": a verb that governs an infinitive
     // codes only through a pattern that reads into it ("threaten to attack +").
     if (match_end != g.obj_end && hit->specificity == 0) continue;
+    // "have demonstrated that security has collapsed", "protested that he
+    // was innocent": with a that-clause these verbs show or claim; no protest.
+    if (hit->code.compare(0, 2, "14") == 0 && g.head + 1 < st.count && t[g.head + 1].lower == "that") continue;
     const CameoCode* cc = model.Cameo(hit->code);
     std::vector<ActorMention> sources, targets;
     if (g.passive) {

@@ -92,7 +92,17 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"He was picked up by police from his residence on Monday.", "COP-173-?"},
         Row{"Sixty people have been booked under the new law.", "COP-173-CVL"},
         // the object of the verb before does the gerund after "for"
-        Row{"The party criticised the police for opening fire on the crowd.", "PTY-111-COP COP-175-CVL"}));
+        Row{"The party criticised the police for opening fire on the crowd.", "PTY-111-COP COP-175-CVL"},
+        // a reduced relative ("posted there", "deployed at the gate") before
+        // the clause's own verb: the noun it modifies is that verb's subject
+        Row{"Policemen deployed at the gate shot dead two militants.", "COP-193-REB"},
+        Row{"The militants opened fire, but police sentries posted there killed one of them.",
+            "REB-193-? COP-1823-?"},
+        // a participle followed by a place is still the clause's verb when no verb follows
+        Row{"Police fired at the crowd gathered near the temple.", "COP-175-CVL"},
+        // "demonstrate that", "protest that": to show, to claim; not a protest
+        Row{"The killing of the pilgrims has demonstrated that security has collapsed.", ""},
+        Row{"The pilgrims demonstrated in the city.", "CVL-141-?"}));
 
 TEST(Coder, EventsCarryCodeAttributesAndEvidence) {
   Record r = CodeText("Hamas has exchanged 33 Israeli hostages for Palestinian prisoners.", "2025-03-05");

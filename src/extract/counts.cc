@@ -38,6 +38,41 @@ bool IsExcludedUnit(const std::string& w) {
          w == "acres" || w == "votes" || w == "seats" || w == "times" || w == "o'clock";
 }
 
+// The index of "a"/"an" when it opens the object [lo, hi) and introduces one
+// person named by a kind ("killed a policeman", "killed a \"ram bhakt\""),
+// else hi; *end gets the token after the noun. A quotation mark after the
+// article may end the object region: the noun is read up to `limit`. Not a
+// group ("a mob", "a police team") nor a plural ("a few protesters").
+uint32_t SingularPersonAfterArticle(const DocState& doc, const SentenceAnalysis& a, uint32_t lo, uint32_t hi,
+                                    uint32_t limit, uint32_t* end) {
+  const auto& T = doc.tokens;
+  const uint32_t g0 = a.first;
+  if (lo >= hi || (T[g0 + lo].lower != "a" && T[g0 + lo].lower != "an")) return hi;
+  uint32_t k = lo + 1;
+  while (k < limit && (T[g0 + k].kind == TokKind::kQuote || a.info[k].pos == Pos::kAdj)) ++k;
+  if (k >= limit || a.mention_at[k] < 0) return hi;
+  const Mention& m = a.mentions[a.mention_at[k]];
+  if (!m.is_actor || m.agent < 0 || m.first != k) return hi;
+  // the head noun: the last of the nouns that open the mention ("devotee"
+  // in "devotee in West Bengal", "bhakt" in "ram bhakt")
+  uint32_t h = k;
+  while (h < m.last && a.info[h + 1].pos == Pos::kNoun) ++h;
+  const std::string& head = T[g0 + h].lower;
+  static const char* const kCollective[] = {"police", "family", "crowd", "mob", "community", "group", "gang",
+                                            "team", "force", "army", "unit", "squad", "patrol", "party",
+                                            "people", "personnel", "elderly", "youth", "staff", "public",
+                                            "battalion", "brigade", "regiment", "contingent", "division",
+                                            "garrison", "convoy", "junta", "regime", "government", "military",
+                                            "men", "women", "children", "policemen", "fishermen"};
+  for (const char* c : kCollective) {
+    if (head == c) return hi;
+  }
+  // a plural: the head ends in s (not "ss": "a witness")
+  if (head.size() > 2 && head.back() == 's' && head[head.size() - 2] != 's') return hi;
+  *end = h + 1;
+  return lo;
+}
+
 }  // namespace
 
 uint32_t ParseNumber(const DocState& doc, uint32_t i, uint32_t end, long long* value,
@@ -175,6 +210,23 @@ void ExtractCounts(const Model& model, const DocState& doc, Record* rec) {
         }
       }
       const ActorMention* actor = actors.empty() ? nullptr : &actors[0];
+      // "killed a policeman": the article counts one person.
+      if (!g.passive) {
+        for (const CountTrigger& tr : *triggers) {
+          if (tr.type != "KILL") continue;
+          uint32_t noun_end = 0;
+          uint32_t one = SingularPersonAfterArticle(doc, a, lo, hi, st.count, &noun_end);
+          if (one < hi && !used[one]) {
+            emit(one, 1, 1, "", tr.type, noun_end, actor);
+            uint32_t o = one + 1;
+            while (o < noun_end && T[g0 + o].kind == TokKind::kQuote) ++o;
+            Count& c = rec->counts.back();
+            c.object = std::string(doc.Slice(g0 + o, g0 + noun_end - 1));
+            c.span.end = T[g0 + noun_end - 1].end;
+          }
+          break;
+        }
+      }
       for (uint32_t k = lo; k < hi; ++k) {
         if (used[k]) continue;
         long long v = 0;

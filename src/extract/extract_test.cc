@@ -117,6 +117,17 @@ TEST(Places, SameNamedPlacesFollowTheDocument) {
   }
 }
 
+TEST(Counts, AnArticleCountsOnePersonKilled) {
+  EXPECT_EQ(Counts(CodeText("Gunmen killed a policeman in Kabul.")), "KILL:1");
+  EXPECT_EQ(Counts(CodeText("The policemen killed a \"ram bhakt\" in West Bengal.")), "KILL:1");
+  EXPECT_EQ(Counts(CodeText("The army killed a militant and two civilians.")), "KILL:1 KILL:2");
+  // not a group, a plural or a thing
+  EXPECT_EQ(Counts(CodeText("Troops killed a group of militants.")), "");
+  EXPECT_EQ(Counts(CodeText("Police killed a few protesters.")), "");
+  EXPECT_EQ(Counts(CodeText("The blast killed a police team.")), "");
+  EXPECT_EQ(Counts(CodeText("The senate killed a bill on Monday.")), "");
+}
+
 TEST(Counts, NotFromDatesAgesMoneyOrTime) {
   EXPECT_EQ(Counts(CodeText("The attack on October 7, 2023 was condemned.")), "");
   EXPECT_EQ(Counts(CodeText("Police arrested a 25-year-old man aged 25 at 10 pm.")), "");

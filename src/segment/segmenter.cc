@@ -11,6 +11,21 @@ bool IsSentenceEnd(const Token& t) {
   return t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "?" || t.lower == "!");
 }
 
+// True when the gap before token k holds a garbled no-break space that
+// separates two items of a list: it follows a word or a colon (not a number
+// or an abbreviation, as in "Rs.Â 500") and a word, number or quote follows.
+bool ListSeparatorBefore(std::string_view text, const std::vector<Token>& tokens, uint32_t k) {
+  const Token& prev = tokens[k - 1];
+  const Token& next = tokens[k];
+  if (!(prev.kind == TokKind::kWord || (prev.kind == TokKind::kPunct && prev.lower == ":"))) return false;
+  if (prev.kind == TokKind::kWord && !prev.text.empty() && prev.text.back() == '.') return false;
+  if (next.kind == TokKind::kPunct) return false;
+  for (uint32_t p = prev.end; p < next.begin; ++p) {
+    if (MojibakeSpaceAt(text, p, next.begin)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Segmenter::Segmenter(const Tokenizer* tokenizer) : tokenizer_(tokenizer) {
@@ -74,7 +89,25 @@ void Segmenter::Segment(std::string_view text, std::vector<SentenceTokens>* sent
     // own token (not "Dr." or "U.S."), and any closing quote, before a word.
     uint32_t piece = first;
     const uint32_t stop = static_cast<uint32_t>(tokens->size());
+    // Links of a web page flattened into one line ("related stories:Â 1
+    // killed in ahmedabadÂ fear still stalks gujaratÂ full coverage") keep
+    // only the garbled no-break spaces that stood between them: two or more
+    // such separators make a list, and each item is a sentence (headlines
+    // have no final stop). One alone is a space inside a sentence.
+    list_breaks_.clear();
+    for (uint32_t k = first + 1; k < stop; ++k) {
+      if (ListSeparatorBefore(text, *tokens, k)) list_breaks_.push_back(k);
+    }
+    if (list_breaks_.size() < 2) list_breaks_.clear();
+    size_t next_list_break = 0;
     for (uint32_t k = first; k + 1 < stop; ++k) {
+      if (next_list_break < list_breaks_.size() && list_breaks_[next_list_break] == k + 1) {
+        ++next_list_break;
+        if (piece > k) continue;
+        sentences->push_back({{(*tokens)[piece].begin, (*tokens)[k].end}, piece, k + 1 - piece});
+        piece = k + 1;
+        continue;
+      }
       if (!IsSentenceEnd((*tokens)[k])) continue;
       uint32_t e = k + 1;
       while (e < stop && (*tokens)[e].kind == TokKind::kQuote && !(*tokens)[e].space_before &&

@@ -43,6 +43,7 @@ class Segmenter {
  private:
   const Tokenizer* tokenizer_;
   std::unique_ptr<icu::BreakIterator> breaker_;
+  std::vector<uint32_t> list_breaks_;  // scratch: token indices that open a list item
 };
 
 }  // namespace dragoman

@@ -39,6 +39,23 @@ TEST(Segmenter, LinesAreSentences) {
   EXPECT_EQ(s[0], "Risks and possibilities");
 }
 
+TEST(Segmenter, GarbledNoBreakSpacesSeparateTheItemsOfALinkList) {
+  // "Â" is what is left of a no-break space decoded as Windows-1252.
+  auto s = Sentences(
+      "The report is due. related stories:\xC3\x82 1 killed in ahmedabad, police firing in vadodara\xC3\x82 "
+      "fear still stalks gujarat\xC3\x82 full coverage: gujarat violence");
+  ASSERT_EQ(s.size(), 5u);
+  EXPECT_EQ(s[1], "related stories:");
+  EXPECT_EQ(s[2], "1 killed in ahmedabad, police firing in vadodara");
+  EXPECT_EQ(s[3], "fear still stalks gujarat");
+  EXPECT_EQ(s[4], "full coverage: gujarat violence");
+}
+
+TEST(Segmenter, OneGarbledNoBreakSpaceIsASpace) {
+  auto s = Sentences("He gave 500\xC3\x82 rupees to the victims of the situation\xC3\x82\xEF\xBF\xBD in the city.");
+  ASSERT_EQ(s.size(), 1u);
+}
+
 TEST(Segmenter, RunOnSentenceIsCutLinearly) {
   std::string text;
   for (int i = 0; i < 500000; ++i) text += "word ";  // 2.5 MB, no punctuation
@@ -73,6 +90,13 @@ TEST(Tokenizer, QuotesAndMojibake) {
   EXPECT_EQ(t[6].quote, QuoteDir::kOpen);   // mojibake opening mark
   EXPECT_EQ(t[8].quote, QuoteDir::kClose);  // mojibake closing mark
   EXPECT_EQ(t[8].end, text.size());
+}
+
+TEST(Tokenizer, GarbledNoBreakSpaceIsASpace) {
+  EXPECT_EQ(Tokens("vadodara\xC3\x82 fear \xC3\x82\xC2\xA0gujarat\xC3\x82"),
+            (std::vector<std::string>{"vadodara", "fear", "gujarat"}));
+  // a letter inside a word stays
+  EXPECT_EQ(Tokens("ROM\xC3\x82NIA"), (std::vector<std::string>{"ROM\xC3\x82NIA"}));
 }
 
 TEST(Tokenizer, LowerCasesUnicode) {

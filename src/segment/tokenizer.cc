@@ -42,6 +42,26 @@ size_t MojibakeAt(std::string_view t, uint32_t i, uint32_t end) {
   return 0;
 }
 
+}  // namespace
+
+size_t MojibakeSpaceAt(std::string_view t, uint32_t i, uint32_t end) {
+  // "Â" (C3 82) is the first half of a no-break space (C2 A0) read as
+  // Windows-1252; the second half is often turned into a space, lost, or
+  // replaced by U+FFFD. No word in any language ends in "Â", so one that a
+  // space, the end or another such mark follows is a space.
+  if (i + 2 > end || static_cast<unsigned char>(t[i]) != 0xC3 || static_cast<unsigned char>(t[i + 1]) != 0x82) return 0;
+  uint32_t j = i + 2;
+  if (j >= end) return 2;
+  unsigned char b = static_cast<unsigned char>(t[j]);
+  if (b == ' ' || b == '\t' || b == '\n' || b == '\r') return 2;
+  if (j + 2 <= end && b == 0xC2 && static_cast<unsigned char>(t[j + 1]) == 0xA0) return 4;
+  if (j + 3 <= end && t.compare(j, 3, "\xEF\xBF\xBD") == 0) return 5;
+  if (j + 2 <= end && b == 0xC3 && static_cast<unsigned char>(t[j + 1]) == 0x82) return 2;
+  return 0;
+}
+
+namespace {
+
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 
 bool IsWordChar(UChar32 c) {
@@ -184,6 +204,11 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
       }
       if (matched) continue;
     }
+    if (size_t n = MojibakeSpaceAt(t, i, end)) {
+      space = true;
+      i += static_cast<uint32_t>(n);
+      continue;
+    }
     uint32_t next;
     UChar32 c = Decode(t, i, end, &next);
     if (IsSpace(c)) {
@@ -197,7 +222,7 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
       bool digits_only = true;
       bool has_digit = false;
       while (j < end) {
-        if (j > i && MojibakeAt(t, j, end)) break;
+        if (j > i && (MojibakeAt(t, j, end) || MojibakeSpaceAt(t, j, end))) break;
         uint32_t nj;
         UChar32 d = Decode(t, j, end, &nj);
         if (IsWordChar(d)) {

@@ -32,6 +32,9 @@ class Tokenizer {
 
 // Lower-cases UTF-8 text (full Unicode, via ICU for non-ASCII).
 std::string ToLower(std::string_view s);
+// Length of a no-break space garbled by a wrong decoding ("Â", "Â\u00A0",
+// "Â\uFFFD") at text[i], or 0. The tokenizer reads it as a space.
+size_t MojibakeSpaceAt(std::string_view text, uint32_t i, uint32_t end);
 // The built-in abbreviation list, lower-case with periods.
 const std::vector<std::string>& DefaultAbbreviations();
 
