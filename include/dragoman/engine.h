@@ -58,6 +58,13 @@ struct EngineOptions {
   // "A and B met": one event A->B (false), or A->B and B->A as TABARI and
   // PETRARCH code it (true).
   bool reciprocal_pairs = false;
+  // The target of a verb without a target slot: the first actor of its
+  // object that is not behind a place, time or other prepositional phrase
+  // (false: "arrested a man in Delhi" has no target), or, as TABARI and
+  // PETRARCH code it, the first actor after the verb across such phrases and
+  // past the object up to a subordinate or relative clause or a comma (true:
+  // "called for sanctions against X" targets X). Set by `validate`.
+  bool peer_targets = false;
   // Events (with the entities and dates they need) only: no quotations or
   // counts. For event-coding runs and benchmarks.
   bool events_only = false;

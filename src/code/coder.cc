@@ -48,6 +48,35 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
   return true;
 }
 
+// Matches a pattern's words before the head verb ("will not * clash"),
+// backwards from the head: each word within four tokens of the one after it,
+// inside the clause (not across an actor, before the verb group's subject,
+// nor across a clause boundary; a subject chunk may end in the pattern's
+// words: "X most certainly won't"). True when the pattern has no such words.
+bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, const VerbGroup& g) {
+  if (p.before.empty()) return true;
+  uint32_t lo = g.has_subject && g.subj_last < g.head ? g.subj_first : 0;
+  uint32_t pos = g.head;  // exclusive upper bound of the search
+  for (size_t i = p.before.size(); i-- > 0;) {
+    const PatternElem& el = p.before[i];
+    bool found = false;
+    for (uint32_t k = pos; k > lo && k + 4 > pos;) {
+      --k;
+      if (el.type != PatternElem::kTarget && a.info[k].word != 0 &&
+          std::binary_search(el.ids.begin(), el.ids.end(), a.info[k].word)) {
+        pos = k;
+        found = true;
+        break;
+      }
+      Pos q = a.info[k].pos;
+      if (a.mention_at[k] >= 0 || q == Pos::kSub || q == Pos::kRel || (t[k].kind == TokKind::kPunct && t[k].lower != "-"))
+        break;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 // The event's code, its CAMEO attributes, and the word that carries it.
 void SetCode(const VerbPattern& hit, const CameoCode* cc, const Token& verb, Event* ev) {
   ev->verb = {verb.begin, verb.end};
@@ -247,7 +276,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       for (const VerbPattern& p : *pats) {
         bool possible = true;
         for (uint8_t w = 0; w < p.word_elem_count && possible; ++w) possible = present(p.elems[p.word_elems[w]]);
-        if (!possible) continue;
+        if (!possible || !MatchBefore(p, t, a, g)) continue;
         if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi, &matched_end)) { hit = &p; break; }
       }
     }
@@ -296,7 +325,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         for (const VerbPattern& p : *pats) {
           bool words = false;
           for (const PatternElem& el : p.elems) words |= el.type == PatternElem::kWord;
-          if (!words) continue;
+          if (!words || !MatchBefore(p, t, a, g)) continue;
           if (MatchElems(p, t, a, g.subj_first, g.subj_last + 1, true, &target_mi) && target_mi < 0) {
             hit = &p;
             break;
@@ -359,7 +388,17 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         }
       } else {
         // no target slot, or the slot stayed empty: the first actor of the object
-        for (uint32_t q = g.head + 1; q < g.obj_end; ++q) {
+        // The peers read on past the object region ("clashed over the efforts
+        // of X to deal with ... Y") up to a subordinate or relative clause or a
+        // comma.
+        uint32_t end = g.obj_end;
+        if (peer_targets_) {
+          while (end < st.count && a.info[end].pos != Pos::kSub && a.info[end].pos != Pos::kRel &&
+                 t[end].lower != "," && t[end].lower != ";")
+            ++end;
+          end = std::max(end, g.obj_end);
+        }
+        for (uint32_t q = g.head + 1; q < end; ++q) {
           int mi = a.mention_at[q];
           if (mi >= 0 && a.mentions[mi].is_actor && IsModifier(a, t, a.mentions[mi])) {
             q = a.mentions[mi].last;
@@ -376,6 +415,9 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
             // where and when are not whom: "arrested one man at the police station"
             const std::string& w = t[q].lower;
             bool quantity = w == "at" && q + 1 < g.obj_end && t[q + 1].lower == "least";  // "at least 12"
+            // The peers' convention: the first actor after the verb, across
+            // prepositional phrases ("called for sanctions against X").
+            if (peer_targets_) continue;
             if (!quantity && (w == "at" || w == "in" || w == "on" || w == "under" || w == "near" || w == "from" ||
                               w == "during" || w == "for" || w == "by" || w == "outside" || w == "inside" ||
                               w == "into")) break;

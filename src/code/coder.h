@@ -17,8 +17,9 @@ namespace dragoman {
 
 class Coder {
  public:
-  Coder(const Model* model, bool keep_modal, bool reciprocal_pairs)
-      : model_(model), keep_modal_(keep_modal), reciprocal_pairs_(reciprocal_pairs) {}
+  // `peer_targets`: see EngineOptions::peer_targets.
+  Coder(const Model* model, bool keep_modal, bool reciprocal_pairs, bool peer_targets = false)
+      : model_(model), keep_modal_(keep_modal), reciprocal_pairs_(reciprocal_pairs), peer_targets_(peer_targets) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -27,6 +28,7 @@ class Coder {
   const Model* model_;
   bool keep_modal_;
   bool reciprocal_pairs_;
+  bool peer_targets_;
 };
 
 }  // namespace dragoman

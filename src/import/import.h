@@ -17,8 +17,10 @@
 //    date-restricted codes; synonyms (`+NAME` lines) become extra names.
 //  - agents -> `agent` (key = role code without `~`), plural forms as names.
 //  - verbs  -> `verb` entries whose names are patterns in our grammar (head
-//    verb lemma first, `+` target, `$` source, `&CLASS`), `class` entries
-//    from synsets, `irregular` entries from irregular listed verb forms.
+//    verb lemma first, `+` target, `$` source, `&CLASS`; the peer's words
+//    before the verb stay before it: `did n't * clash over`), `class` entries
+//    from synsets (members of several words are spelled out as pattern
+//    alternatives), `irregular` entries from irregular listed verb forms.
 //  - discards -> `discard` (key `sentence` or `story`); issues -> `issue`.
 // A missing file is an error; malformed or unsupported lines go to
 // *warnings as "FILE:LINE: reason" and are skipped.

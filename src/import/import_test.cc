@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "dragoman/engine.h"
 #include "import/validate.h"
 
 namespace dragoman {
@@ -239,7 +241,8 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   ASSERT_NE(e, nullptr);  // "+ * BY_ $": the target before the verb is dropped
   EXPECT_EQ(e->key, "181");
   EXPECT_NE(Find(entries, "verb", "abduct of + in $"), nullptr);
-  e = Find(entries, "verb", "abduct policy");
+  // Words before the verb stay before it, behind `*`; the actor slots there go.
+  e = Find(entries, "verb", "said must * abduct policy");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "100");
   e = Find(entries, "verb", "abduct &TIETYPES ties");
@@ -248,8 +251,11 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   e = Find(entries, "verb", "abduct that it killed +");
   ASSERT_NE(e, nullptr);
   EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abduct that she killed +"), e->names.end());
-  // "FAILED_TO_*" has no word after the verb: skipped, never the bare verb with 111.
-  for (const auto& x : entries) EXPECT_NE(x.key, "111");
+  // "FAILED_TO_*": only words before the verb, never the bare verb with 111.
+  e = Find(entries, "verb", "failed to * abduct");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "111");
+  EXPECT_EQ(e->names.size(), 1u);
   for (const auto& x : entries) EXPECT_NE(x.key, "---");
   const Entry* cls = nullptr;
   for (const auto& x : entries) {
@@ -257,6 +263,95 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   }
   ASSERT_NE(cls, nullptr);
   EXPECT_EQ(cls->names, (std::vector<std::string>{"economic", "military"}));
+}
+
+TEST(ImportTabari, SynsetMembersOfSeveralWordsAreSpelledOut) {
+  // TABARI writes contractions whole (DIDN'T); the tokenizer splits them.
+  std::string path = TempFile("neg.verbs",
+                              "<SYNSETS>\n&NEGAUX\n+DIDN'T\n+WILL_NOT\n+NEVER\n"
+                              "&CURRENCY\n+DOLLAR\n+SWISS_FRANC\n</SYNSETS>\n"
+                              "CLASH  [223]\n"
+                              "- UNEXPECTEDLY &NEGAUX * OVER EFFORTS  [906]\n"
+                              "CONTRIBUT  [070]\n"
+                              "- * &CURRENCY [903]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  const Entry* e = Find(entries, "verb", "unexpectedly &NEGAUX * clash over efforts");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "906");
+  EXPECT_EQ(e->names, (std::vector<std::string>{"unexpectedly &NEGAUX * clash over efforts",
+                                                "unexpectedly did n't * clash over efforts",
+                                                "unexpectedly will not * clash over efforts"}));
+  e = Find(entries, "verb", "contribute swiss franc");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "903");
+  EXPECT_NE(Find(entries, "verb", "contribute &CURRENCY"), nullptr);
+  const Entry* cls = nullptr;
+  for (const auto& x : entries) {
+    if (x.kind == "class" && x.key == "NEGAUX") cls = &x;
+  }
+  ASSERT_NE(cls, nullptr);
+  EXPECT_EQ(cls->names, (std::vector<std::string>{"never"}));
+  for (const auto& w : warnings) EXPECT_EQ(w.find("synset"), std::string::npos) << w;
+}
+
+// An engine over a small dictionary in our format (and our CAMEO table).
+std::unique_ptr<Engine> SmallEngine(const std::string& dict, bool peer_targets) {
+  EngineOptions opt;
+  opt.use_default_dict = false;
+  opt.use_gazetteer = false;
+  opt.use_cache = false;
+  opt.keep_modal_events = true;
+  opt.peer_targets = peer_targets;
+  opt.dictionaries = {{"dragoman", TempFile("small.txt", dict)},
+                      {"dragoman", std::string(DM_SOURCE_DIR) + "/data/cameo.txt"}};
+  auto e = Engine::Load(opt);
+  EXPECT_TRUE(e.ok()) << e.status().message();
+  return e.ok() ? std::move(e).value() : nullptr;
+}
+
+std::string Code(const Engine& engine, const std::string& text) {
+  Document d{"t", "2000-01-01", text, 0};
+  Workspace ws;
+  Record r;
+  engine.Code(d, &ws, &r);
+  std::string out;
+  for (const auto& e : r.events) {
+    out += (out.empty() ? "" : " ") + e.source.code + "-" + e.cameo + "-" + e.target.code;
+  }
+  return out;
+}
+
+const char kSmallDict[] =
+    "org ARN : Arnor\n"
+    "org OSG : Osgiliath\n"
+    "org ERI : Eriador\n"
+    "verb 121 : clash over efforts\n"
+    "verb 111 : did n't * clash over efforts | never * clash over efforts\n"
+    "verb 172 : call for sanctions\n";
+
+TEST(ImportEngine, WordsBeforeTheVerbSelectThePattern) {
+  auto engine = SmallEngine(kSmallDict, true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor clashed over the efforts of Osgiliath."), "ARN-121-OSG");
+  EXPECT_EQ(Code(*engine, "Arnor didn't clash over the efforts of Osgiliath."), "ARN-111-OSG");
+  EXPECT_EQ(Code(*engine, "Arnor will never clash over the efforts of Osgiliath."), "ARN-111-OSG");
+  // Not across the subject: "never" belongs to another clause.
+  EXPECT_EQ(Code(*engine, "Never Arnor clashed over the efforts of Osgiliath."), "ARN-121-OSG");
+}
+
+TEST(ImportEngine, PeerTargetsReadAcrossPrepositionalPhrases) {
+  auto peer = SmallEngine(kSmallDict, true);
+  auto own = SmallEngine(kSmallDict, false);
+  ASSERT_NE(peer, nullptr);
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(Code(*peer, "Arnor called for sanctions against Osgiliath."), "ARN-172-OSG");
+  EXPECT_EQ(Code(*own, "Arnor called for sanctions against Osgiliath.").find("OSG"), std::string::npos);
+  // Past the object region, up to a subordinate clause or a comma.
+  const char* far = "Arnor clashed over the efforts of Rohan to deal with an infestation during a visit to Eriador.";
+  EXPECT_EQ(Code(*peer, far), "ARN-121-ERI");
+  EXPECT_EQ(Code(*peer, "Arnor clashed over the efforts of Rohan to deal with it, Eriador said."), "");
 }
 
 TEST(ImportTabari, MasterVerbsUseLemmas) {

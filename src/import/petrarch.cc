@@ -16,9 +16,11 @@
 // A pattern becomes ours: the head verb lemma, then the words after `*` in
 // order (lower case), `+` target, `$` source, `&SYNSET` kept, PETRARCH-2's
 // phrase brackets `( )` / `{ }` dropped, `%` and `^` dropped. Words before
-// the verb are dropped; a pattern that consists only of such words is
-// skipped (it would turn into the bare verb with another code). Paired codes
-// `[032:033]` keep their first code; `[---]` (do not code) is skipped.
+// the verb stay before it, behind our `*` ("&NEGATVAUXVRB * OVER EFFORTS" ->
+// "&negatvauxvrb * clash over efforts"); `$` / `+` there are dropped. A synset
+// with members of several words ("+AUSTRIAN FLORIN") is spelled out as
+// alternatives of the pattern. Paired codes `[032:033]` keep their first
+// code; `[---]` (do not code) is skipped.
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -110,6 +112,18 @@ std::string SynsetName(std::string_view s) {
   return n;
 }
 
+// "didn't" -> "did n't", "won't" -> "wo n't": contractions as the tokenizer
+// splits them (TABARI writes DIDN'T; PETRARCH already DID N'T).
+std::string SplitContractions(const std::string& words) {
+  std::string out;
+  for (const auto& w : SplitTrim(words, " ")) {
+    if (!out.empty()) out += " ";
+    if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) out += w.substr(0, w.size() - 3) + " n't";
+    else out += w;
+  }
+  return out;
+}
+
 bool IsRegularForm(const std::string& lemma, const std::string& f) {
   if (f.size() > 3 && f.compare(f.size() - 3, 3, "ing") == 0) return true;
   std::string stem = lemma;  // "move" -> "mov" (moved), "try" -> "tr" (tried)
@@ -140,10 +154,23 @@ class VerbImporter {
       : path_(path), petrarch_(petrarch), out_(out), warnings_(warnings) {}
 
   void Run(const std::vector<std::string>& lines) {
-    // Pre-pass: synset names, so that "&FIGHT_OF_WORDS_X" splits correctly.
-    for (const auto& raw : lines) {
-      std::string_view l = Trim(StripComment(raw));
-      if (!l.empty() && l[0] == '&') known_synsets_.insert(SynsetName(l.substr(0, l.find_first_of(" \t"))));
+    // Pre-pass: synset names, so that "&FIGHT_OF_WORDS_X" splits correctly,
+    // and their members, which patterns before the synset's lines may use.
+    {
+      std::string cur;
+      for (const auto& raw : lines) {
+        std::string_view l = Trim(StripComment(raw));
+        if (l.empty()) continue;
+        if (l[0] == '&') {
+          cur = SynsetName(l.substr(0, l.find_first_of(" \t")));
+          known_synsets_.insert(cur);
+          pre_synsets_[cur];
+        } else if (l[0] == '+' && !cur.empty()) {
+          pre_synsets_[cur].push_back(SplitContractions(PhraseWords(l.substr(1))));
+        } else {
+          cur.clear();
+        }
+      }
     }
     std::string section;
     std::string synset;
@@ -170,7 +197,7 @@ class VerbImporter {
         continue;
       }
       if (!synset.empty() && l[0] == '+') {
-        synsets_[synset].push_back(PhraseWords(l.substr(1)));
+        synsets_[synset].push_back(SplitContractions(PhraseWords(l.substr(1))));
         continue;
       }
       synset.clear();
@@ -211,12 +238,6 @@ class VerbImporter {
     }
     Flush();
     EmitSynsets();
-    if (dropped_pre_verb_ > 0 && warnings_)
-      warnings_->push_back(path_ + ": " + std::to_string(dropped_pre_verb_) +
-                           " patterns with words only before the verb were skipped");
-    if (dropped_multiword_ > 0 && warnings_)
-      warnings_->push_back(path_ + ": " + std::to_string(dropped_multiword_) +
-                           " multi-word synset members were skipped");
   }
 
  private:
@@ -398,33 +419,129 @@ class VerbImporter {
     Pattern p;
     p.code = code;
     p.line = ln;
-    p.seqs.push_back({});
+    bool bad = false;
+    // Words after the verb, then (TABARI's and PETRARCH's sparse patterns)
+    // the words before it; `$` and `+` before the verb only say where the
+    // actors stand, which the grammar knows.
+    p.seqs = Sequence(star + 1, toks.end(), false, ln, &bad);
+    if (bad) return;
+    std::vector<std::vector<std::string>> pre = Sequence(toks.begin(), star, true, ln, &bad);
+    if (bad) return;
+    bool has_pre = false;
+    for (const auto& s : pre) has_pre |= !s.empty();
+    if (has_pre) {
+      std::vector<std::vector<std::string>> next;
+      for (const auto& b : pre) {
+        for (const auto& a : p.seqs) {
+          if (next.size() >= 64) break;
+          auto n = b;
+          n.push_back("*");
+          n.insert(n.end(), a.begin(), a.end());
+          next.push_back(std::move(n));
+        }
+      }
+      p.seqs = std::move(next);
+    }
+    bool empty = true;
+    for (const auto& s : p.seqs) empty &= s.empty();
+    if (empty) {
+      patterns_.push_back(std::move(p));  // "- * [CODE]": the bare verb
+      return;
+    }
+    if (!in_group_) {
+      Warn(warnings_, path_, ln, "pattern before any verb");
+      return;
+    }
+    patterns_.push_back(std::move(p));
+  }
+
+  // The alternatives of a synset in a pattern: `&NAME` for its one-word
+  // members, and each member of several words spelled out ("&CURRENCY" ->
+  // &CURRENCY | austrian florin | swiss franc).
+  std::vector<std::vector<std::string>> SynsetAlternatives(const std::string& name) const {
+    std::vector<std::vector<std::string>> alts;
+    std::set<std::string> seen;
+    bool single = false;
+    std::function<void(const std::string&, int)> walk = [&](const std::string& n, int depth) {
+      if (depth > 8 || !seen.insert(n).second) return;
+      auto it = pre_synsets_.find(n);
+      if (it == pre_synsets_.end()) return;
+      for (const auto& m : it->second) {
+        if (m.empty()) continue;
+        if (m[0] == '&' && m.find(' ') == std::string::npos) {
+          walk(SynsetName(m), depth + 1);
+        } else if (m.find(' ') == std::string::npos) {
+          single = true;
+        } else if (m.find('&') == std::string::npos) {
+          std::vector<std::string> words;
+          for (auto w : SplitTrim(m, " ")) {
+            while (!w.empty() && (w.back() == '$' || w.back() == '=')) w.pop_back();
+            if (!w.empty()) words.push_back(w);
+          }
+          if (!words.empty()) alts.push_back(std::move(words));
+        }
+      }
+    };
+    walk(name, 0);
+    if (single || alts.empty()) alts.insert(alts.begin(), std::vector<std::string>{"&" + name});
+    return alts;
+  }
+
+  // Converts the tokens of one side of a pattern into word sequences, one per
+  // alternative (`{ A | B }`, synsets with members of several words).
+  std::vector<std::vector<std::string>> Sequence(std::vector<std::string>::const_iterator from,
+                                                 std::vector<std::string>::const_iterator to, bool before_verb,
+                                                 int ln, bool* bad) {
+    std::vector<std::vector<std::string>> seqs(1);
     auto append = [](std::vector<std::vector<std::string>>* seqs, const std::string& w) {
       for (auto& s : *seqs) s.push_back(w);
+    };
+    auto cross = [](std::vector<std::vector<std::string>>* seqs, const std::vector<std::vector<std::string>>& alts) {
+      std::vector<std::vector<std::string>> next;
+      for (const auto& s : *seqs) {
+        for (const auto& a : alts) {
+          auto n = s;
+          n.insert(n.end(), a.begin(), a.end());
+          next.push_back(std::move(n));
+        }
+      }
+      if (next.size() > 64) next.resize(64);
+      *seqs = std::move(next);
     };
     auto convert = [&](std::string t) -> std::string {
       while (!t.empty() && (t[0] == '^' || t[0] == '%')) t.erase(0, 1);
       if (t.empty()) return "";
-      if (t == "+" || t == "$") return t;
+      if (t == "+" || t == "$") return before_verb ? "" : t;
       if (t[0] == '&') return "&" + SynsetName(t);
       if (t[0] == '+' || t[0] == '$') t.erase(0, 1);  // "+PARTY": the slot marker is kept apart
       while (!t.empty() && (t.back() == '=' || t.back() == '_' || t.back() == '~')) t.pop_back();
-      return Lower(t);
+      return SplitContractions(Lower(t));
     };
-    bool bad = false;
-    for (auto it = star + 1; it != toks.end() && !bad; ++it) {
+    // A word, or the alternatives of a synset that has members of several words.
+    auto add = [&](std::vector<std::vector<std::string>>* into, const std::string& w) {
+      if (w.empty()) return;
+      if (w[0] == '&') {
+        auto alts = SynsetAlternatives(w.substr(1));
+        if (alts.size() > 1) {
+          cross(into, alts);
+          return;
+        }
+      }
+      append(into, w);
+    };
+    for (auto it = from; it != to; ++it) {
       const std::string& t = *it;
       if (t == "(" || t == ")" || t == "}" || t == "|") continue;
       if (t == "*") {
         Warn(warnings_, path_, ln, "pattern has two '*'");
-        bad = true;
+        *bad = true;
         break;
       }
       if (t == "{") {
         std::vector<std::vector<std::string>> alts(1);
         bool has_bar = false;
         auto jt = it + 1;
-        for (; jt != toks.end() && *jt != "}"; ++jt) {
+        for (; jt != to && *jt != "}"; ++jt) {
           if (*jt == "|") {
             has_bar = true;
             alts.emplace_back();
@@ -433,49 +550,23 @@ class VerbImporter {
             if (!w.empty()) alts.back().push_back(w);
           }
         }
-        if (jt == toks.end()) {
+        if (jt == to) {
           Warn(warnings_, path_, ln, "unclosed '{'");
-          bad = true;
+          *bad = true;
           break;
         }
         if (!has_bar) {
-          for (const auto& w : alts[0]) append(&p.seqs, w);
+          for (const auto& w : alts[0]) add(&seqs, w);
         } else {
-          std::vector<std::vector<std::string>> next;
-          for (const auto& s : p.seqs) {
-            for (const auto& a : alts) {
-              auto n = s;
-              n.insert(n.end(), a.begin(), a.end());
-              next.push_back(std::move(n));
-            }
-          }
-          if (next.size() > 64) next.resize(64);
-          p.seqs = std::move(next);
+          cross(&seqs, alts);
         }
         it = jt;
         continue;
       }
-      if ((t[0] == '+' || t[0] == '$') && t.size() > 1) {
-        append(&p.seqs, std::string(1, t[0]));
-      }
-      std::string w = convert(t);
-      if (!w.empty()) append(&p.seqs, w);
+      if (!before_verb && (t[0] == '+' || t[0] == '$') && t.size() > 1) append(&seqs, std::string(1, t[0]));
+      add(&seqs, convert(t));
     }
-    if (bad) return;
-    bool empty = true;
-    for (const auto& s : p.seqs) empty &= s.empty();
-    if (empty) {
-      // Only words before the verb ("FAILED TO *"): it would become the bare
-      // verb with another code.
-      if (star != toks.begin()) ++dropped_pre_verb_;
-      else patterns_.push_back(std::move(p));  // "- * [CODE]": the bare verb
-      return;
-    }
-    if (!in_group_) {
-      Warn(warnings_, path_, ln, "pattern before any verb");
-      return;
-    }
-    patterns_.push_back(std::move(p));
+    return seqs;
   }
 
   void Flush() {
@@ -528,8 +619,15 @@ class VerbImporter {
         std::string base = v.lemma;
         for (const auto& a : v.after) base += " " + a;
         for (const auto& s : p.seqs) {
-          std::string name = base;
-          for (const auto& w : s) name += " " + w;
+          // "did not * clash over": the words before `*` stay before the verb.
+          auto star = std::find(s.begin(), s.end(), "*");
+          std::string name;
+          if (star != s.end()) {
+            for (auto w = s.begin(); w != star; ++w) name += *w + " ";
+            name += "* ";
+          }
+          name += base;
+          for (auto w = star == s.end() ? s.begin() : star + 1; w != s.end(); ++w) name += " " + *w;
           if (std::find(e.names.begin(), e.names.end(), name) == e.names.end()) e.names.push_back(name);
         }
       }
@@ -550,7 +648,7 @@ class VerbImporter {
             if (!m.empty() && m[0] == '&' && m.find(' ') == std::string::npos) {
               collect(SynsetName(m), words, seen, depth + 1);
             } else if (m.find(' ') != std::string::npos || m.find('&') != std::string::npos) {
-              if (depth == 0) ++dropped_multiword_;
+              // spelled out in the patterns that use the synset
             } else if (!m.empty()) {
               words->insert(m);
             }
@@ -569,10 +667,7 @@ class VerbImporter {
         while (!t.empty() && (t.back() == '$' || t.back() == '=')) t.pop_back();
         if (!t.empty()) e.names.push_back(t);
       }
-      if (e.names.empty()) {
-        Warn(warnings_, path_, e.line, "synset &" + name + " has no single-word member");
-        continue;
-      }
+      if (e.names.empty()) continue;  // members of several words only: spelled out in the patterns
       out_->push_back(std::move(e));
     }
   }
@@ -583,14 +678,13 @@ class VerbImporter {
   std::vector<std::string>* warnings_;
   std::set<std::string> known_synsets_;
   std::map<std::string, std::vector<std::string>> synsets_;
+  std::map<std::string, std::vector<std::string>> pre_synsets_;  // all of the file's, from the pre-pass
   std::map<std::string, int> synset_line_;
   std::set<std::string> irregular_done_;
   bool in_group_ = false;
   std::string group_code_;
   std::vector<Verb> verbs_;
   std::vector<Pattern> patterns_;
-  int dropped_pre_verb_ = 0;
-  int dropped_multiword_ = 0;
 };
 
 }  // namespace

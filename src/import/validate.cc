@@ -386,6 +386,7 @@ int RunValidate(const std::string& path, FILE* out) {
   // their own rules; modality is not theirs to judge.
   opt.keep_modal_events = true;
   opt.reciprocal_pairs = true;
+  opt.peer_targets = true;
   opt.use_default_dict = false;
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});

@@ -90,7 +90,7 @@ std::vector<CheckProblem> CheckDictionaries(const std::vector<Entry>& entries, c
         std::vector<std::string> words = SplitTrim(p, " ");
         bool ok = true;
         for (const std::string& w : words) {
-          if (w == "+" || w == "$") continue;
+          if (w == "+" || w == "$" || w == "*") continue;
           if (w[0] == '&') {
             if (!classes.count(w.substr(1))) { out.push_back({Where(e), "pattern '" + p + "' uses undefined class " + w}); ok = false; }
             continue;

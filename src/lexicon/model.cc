@@ -591,13 +591,29 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
     }
     for (const auto& text : e.names) {
       std::vector<std::string> words = SplitTrim(text, " ");
-      if (words.empty() || words[0] == "+" || words[0][0] == '&') {
+      size_t head = std::find(words.begin(), words.end(), "*") - words.begin();
+      head = head < words.size() ? head + 1 : 0;
+      if (head >= words.size() || words[head] == "+" || words[head][0] == '&') {
         if (warnings) warnings->push_back(e.file + ":" + std::to_string(e.line) + ": pattern '" + text + "' must start with a verb");
         continue;
       }
       VerbPattern p;
       p.code = e.key;
       p.text = text;
+      // "did not * clash over": the words before `*` precede the head verb.
+      size_t star = std::find(words.begin(), words.end(), "*") - words.begin();
+      if (star < words.size()) {
+        if (star == 0 || e.kind == "noun" || std::count(words.begin(), words.end(), "*") > 1) {
+          if (warnings) warnings->push_back(e.file + ":" + std::to_string(e.line) + ": pattern '" + text + "': `*` must stand between words and the head verb");
+          continue;
+        }
+        std::vector<std::string> pre(words.begin(), words.begin() + static_cast<long>(star));
+        words.erase(words.begin(), words.begin() + static_cast<long>(star) + 1);
+        VerbPattern tmp;
+        if (!compile_elems(pre, 0, &tmp, e)) continue;
+        p.before = std::move(tmp.elems);
+        p.specificity = tmp.specificity;
+      }
       if (!compile_elems(words, 1, &p, e)) continue;
       std::string lemma = ToLower(words[0]);
       if (e.kind == "noun") {
@@ -615,7 +631,8 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
   for (auto* table : {&m.patterns_, &m.noun_patterns_}) {
     for (auto& [lemma, list] : *table) {
       for (VerbPattern& p : list) {
-        for (PatternElem& el : p.elems) {
+        for (auto* list : {&p.elems, &p.before})
+        for (PatternElem& el : *list) {
           for (const std::string& f : el.forms) {
             auto [it, fresh] = m.word_ids_.emplace(f, static_cast<uint32_t>(m.word_ids_.size() + 1));
             el.ids.push_back(it->second);

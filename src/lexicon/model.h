@@ -93,6 +93,9 @@ struct VerbPattern {
   std::string code;   // CAMEO code
   std::string text;   // the pattern as written
   std::vector<PatternElem> elems;  // after the head verb
+  // Words that must come before the head verb, in order ("will not * meet"
+  // is written `will not * meet`): TABARI's and PETRARCH's words before `*`.
+  std::vector<PatternElem> before;
   bool has_target = false;
   int specificity = 0;  // number of literal elements; longer wins
   // Indices into elems of the first literal-word elements (at most 4), kept

@@ -16,7 +16,7 @@ namespace dragoman {
 namespace {
 
 // Bump when the layout below or what the builder puts in a Model changes.
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 constexpr char kMagic[8] = {'D', 'M', 'M', 'O', 'D', 'E', 'L', '\n'};
 constexpr size_t kHeaderSize = 8 + 4 + 8 + 8 + 8;  // magic, version, key, length, checksum
 constexpr size_t kKeepFiles = 8;
@@ -167,11 +167,13 @@ void ModelCodec::Patterns(const std::unordered_map<std::string, std::vector<Verb
       w->Str(p.text);
       w->U8(p.has_target);
       w->I64(p.specificity);
-      w->Seq(p.elems, [&](const PatternElem& e) {
-        w->U8(e.type);
-        w->Strs(e.forms);
-        w->Seq(e.ids, [&](uint32_t id) { w->U32(id); });
-      });
+      for (const auto* list : {&p.elems, &p.before}) {
+        w->Seq(*list, [&](const PatternElem& e) {
+          w->U8(e.type);
+          w->Strs(e.forms);
+          w->Seq(e.ids, [&](uint32_t id) { w->U32(id); });
+        });
+      }
     });
   });
 }
@@ -185,12 +187,14 @@ void ModelCodec::Patterns(Reader* r, std::unordered_map<std::string, std::vector
       p.text = r->Str();
       p.has_target = r->U8() != 0;
       p.specificity = static_cast<int>(r->I64());
-      p.elems.resize(r->Count());
-      for (PatternElem& e : p.elems) {
-        e.type = static_cast<PatternElem::Type>(r->U8());
-        e.forms = r->Strs();
-        e.ids.resize(r->Count());
-        for (uint32_t& id : e.ids) id = r->U32();
+      for (auto* list : {&p.elems, &p.before}) {
+        list->resize(r->Count());
+        for (PatternElem& e : *list) {
+          e.type = static_cast<PatternElem::Type>(r->U8());
+          e.forms = r->Strs();
+          e.ids.resize(r->Count());
+          for (uint32_t& id : e.ids) id = r->U32();
+        }
       }
       p.IndexWords();
     }
