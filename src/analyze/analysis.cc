@@ -165,6 +165,23 @@ bool IsSpeechVerb(const std::string& l) {
          l == "accord";
 }
 
+namespace {
+
+// Verbs that always take an object: with none after them and no auxiliary
+// ("one militant killed on the spot") they are passive. Not "attack" or
+// "loot": "when the mob attacked", "rioters looted".
+bool NeedsObject(const std::string& lemma) {
+  static const char* const kVerbs[] = {"kill", "murder", "massacre", "behead", "lynch", "injure", "wound", "maim",
+                                       "arrest", "detain", "apprehend", "nab", "abduct", "kidnap", "rape", "torture",
+                                       "stab", "ransack", "torch"};
+  for (const char* v : kVerbs) {
+    if (lemma == v) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date, SentenceAnalysis* a) const {
   const Model& m = *model_;
   std::vector<Mention>& raw = a->names;
@@ -286,7 +303,10 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       cur.last = nx.last;
       ++k;
     }
-    while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first)) {
+    // Names joined by a bare hyphen are two sides, not one noun phrase:
+    // "police-VHP clash", "Israel-Hamas war".
+    auto paired = [&](const Mention& nx) { return nx.first == cur.last + 2 && t[cur.last + 1].lower == "-"; };
+    while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first) && !paired(raw[k + 1])) {
       const Mention& nx = raw[k + 1];
       bool cur_country = cur.kind == PhraseKind::kCountry || cur.kind == PhraseKind::kCountryAdj ||
                          cur.kind == PhraseKind::kCountryPeople || cur.kind == PhraseKind::kPlace;
@@ -533,7 +553,58 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       }
       bool by = nx < n && t[nx].lower == "by";
       bool reduced = by || (!opens_clause && !after_relative) || verb_later;
-      if ((bits & kParticiple) && after_noun && then_pp && (!a->verbs.empty() || verb_later) && reduced) g.passive = true;
+      // "the men whom police arrested in Surat": the object went before the subject
+      bool object_gap = o >= 0 && info[o].pos == Pos::kRel;
+      if ((bits & kParticiple) && after_noun && then_pp && (!a->verbs.empty() || verb_later) && reduced && !object_gap)
+        g.passive = true;
+      // A headline passive, with no auxiliary: "British national visiting
+      // Gujarat killed", "one militant killed on the spot", "Temple attacked
+      // by militants". A verb that needs an object with none after it (the
+      // clause ends or a place or time phrase follows) is passive, and so
+      // is any participle before "by" and an actor.
+      if (!g.passive && (bits & kParticiple) && after_noun && !object_gap) {
+        // "shot dead", "gunned down", "burnt alive", "stabbed to death"
+        bool result = false;
+        uint32_t e = nx;  // after the result phrase
+        if (nx < n && (t[nx].lower == "dead" || t[nx].lower == "alive" || (t[nx].lower == "down" && g.lemma == "gun"))) {
+          result = true;
+          ++e;
+        } else if (nx + 1 < n && t[nx].lower == "to" && t[nx + 1].lower == "death") {
+          result = true;
+          e += 2;
+        }
+        bool clause_end = e >= n || t[e].lower == "." || t[e].lower == "!" || t[e].lower == ";";
+        // "killed at least five", "arrested over 50": a quantity is the object
+        bool quantity = e + 1 < n && ((t[e].lower == "at" && t[e + 1].lower == "least") || t[e].lower == "over" ||
+                                      t[e].lower == "about" || t[e].lower == "around" || t[e].lower == "up" ||
+                                      t[e].lower == "upto" || t[e].lower == "under");
+        bool place_or_time = e < n && info[e].pos == Pos::kPrep && !quantity;
+        bool by_actor = false;
+        for (uint32_t q = e + 1; e < n && t[e].lower == "by" && q < n && q < e + 4 && !by_actor; ++q) {
+          by_actor = a->mention_at[q] >= 0 && a->mentions[a->mention_at[q]].is_actor;
+          if (!(IsChunkPos(info[q].pos) || a->mention_at[q] >= 0)) break;
+        }
+        if (by_actor || ((clause_end || place_or_time) && (result || NeedsObject(g.lemma)))) g.passive = true;
+      }
+      // "a conspiracy to get VHP activists arrested", "wanted the leaders
+      // arrested": the participle is the object complement of a verb of
+      // wishing or of an infinitive causative, an outcome wished for.
+      int v = static_cast<int>(g.first) - 1;
+      while (g.passive && v >= 0 && v + 12 > static_cast<int>(g.first) &&
+             (IsChunkPos(info[v].pos) || a->mention_at[v] >= 0 || t[v].lower == "," || t[v].lower == "and" ||
+              t[v].lower == "or" || t[v].lower == "-"))
+        --v;
+      if (g.passive && v >= 0 && (info[v].pos == Pos::kVerb || info[v].pos == Pos::kAux)) {
+        const std::string& w = t[v].lower;
+        bool wish = false;
+        if (info[v].pos == Pos::kVerb && info[v].forms) {
+          for (const VerbForm& f : *info[v].forms) {
+            wish |= f.lemma == "want" || f.lemma == "need" || f.lemma == "like" || f.lemma == "wish";
+          }
+        }
+        bool cause = w == "get" || w == "have";
+        if (wish || (cause && v > 0 && info[v - 1].pos == Pos::kTo)) g.modality = Modality::kPossible;
+      }
     }
     a->verbs.push_back(g);
     i = j;

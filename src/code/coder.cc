@@ -165,6 +165,70 @@ void RecodeCrowdFire(const Model& model, const Token* t, uint32_t n, Event* ev) 
 
 }  // namespace
 
+// "police-VHP clash", "India-Pakistan fighting": two sides joined by a
+// hyphen before a noun of fighting fought each other (CAMEO 190, both ways,
+// as "A and B clashed"). One side may be a word the dictionaries do not know
+// ("police-vhp clash"): the known side fought it. True when it coded.
+bool Coder::CodeSidesNoun(const DocState& doc, size_t s, uint32_t q, Record* rec) const {
+  static const char* const kFighting[] = {"clash", "clashes", "fight", "fights", "fighting", "violence"};
+  const SentenceTokens& st = doc.sentences[s];
+  const SentenceAnalysis& a = doc.analyses[s];
+  const Token* t = &doc.tokens[st.first];
+  bool fighting = false;
+  for (const char* w : kFighting) fighting |= t[q].lower == w;
+  if (!fighting || q < 3 || t[q - 2].lower != "-") return false;
+  // A side: an actor mention ending at `last`, or one unknown noun; a prefix
+  // ("anti-police violence", "cross-border fighting") is no side.
+  static const char* const kPrefixes[] = {"anti", "pro", "post", "pre", "non", "inter", "intra", "cross", "counter",
+                                          "ex", "neo", "pan", "trans", "multi", "co", "semi", "self", "mid", "sub",
+                                          "super", "ultra", "over", "under", "mock", "quasi", "all", "full", "long"};
+  auto side = [&](uint32_t last, ActorMention* out) {
+    int mi = a.mention_at[last];
+    if (mi >= 0) {
+      const Mention& m = a.mentions[mi];
+      if (!m.is_actor || m.last != last) return false;
+      *out = FromMention(doc, t, m);
+      return true;
+    }
+    if (!(a.info[last].pos == Pos::kNoun || a.info[last].pos == Pos::kPropn) || t[last].kind != TokKind::kWord)
+      return false;
+    if (last == q - 3 && last > 0 && t[last - 1].lower == "-") return false;  // "hand-to-hand fighting"
+    for (const char* p : kPrefixes) {
+      if (t[last].lower == p) return false;
+    }
+    out->span = {t[last].begin, t[last].end};
+    out->text = std::string(t[last].text);
+    return true;
+  };
+  ActorMention first, second;
+  if (!side(q - 1, &second) || !side(q - 3, &first)) return false;
+  if (first.code.empty() && second.code.empty()) return false;
+  if (!first.code.empty() && first.code == second.code) return false;
+  const CameoCode* cc = model_->Cameo("190");
+  if (!cc) return false;
+  for (int way = 0; way < 2; ++way) {
+    const ActorMention& src = way == 0 ? first : second;
+    const ActorMention& tgt = way == 0 ? second : first;
+    if (src.code.empty()) continue;
+    Event ev;
+    ev.sentence = st.span;
+    ev.source = src;
+    ev.target = tgt;
+    ev.verb = {t[q].begin, t[q].end};
+    ev.verb_text = std::string(t[q].text);
+    ev.cameo = "190";
+    ev.rule = "~A-B " + t[q].lower;
+    ev.cameo_name = cc->name;
+    ev.plover = cc->plover;
+    ev.plover_mode = cc->mode;
+    ev.quad = cc->quad;
+    ev.goldstein = cc->goldstein;
+    ev.date = doc.date;
+    rec->events.push_back(std::move(ev));
+  }
+  return true;
+}
+
 // Nominal events whose agent is named in the noun phrase: "police firing",
 // "the police's crackdown on protesters", "firing by the police".
 void Coder::CodeNominal(const DocState& doc, size_t s, Record* rec) const {
@@ -178,13 +242,16 @@ void Coder::CodeNominal(const DocState& doc, size_t s, Record* rec) const {
   };
   for (uint32_t q = 0; q < st.count; ++q) {
     if (a.mention_at[q] >= 0 || in_verb_group(q)) continue;
+    if (CodeSidesNoun(doc, s, q, rec)) continue;
     const std::vector<VerbPattern>* pats = model.NounPatterns(t[q].lower);
     if (!pats) continue;
     int src = -1;
     uint32_t p = q;
     // "police firing" / "police's crackdown"
     if (p > 0 && t[p - 1].lower == "'s") --p;
-    if (p > 0 && a.mention_at[p - 1] >= 0 && a.mentions[a.mention_at[p - 1]].is_actor) src = a.mention_at[p - 1];
+    if (p > 0 && a.mention_at[p - 1] >= 0 && a.mentions[a.mention_at[p - 1]].is_actor &&
+        !(p == q && model.InClass("SITE", t[p - 1].lower)))  // "the temple firing": the temple was hit
+      src = a.mention_at[p - 1];
     // "firing by the police"
     if (src < 0 && q + 1 < st.count && t[q + 1].lower == "by") {
       for (uint32_t r = q + 2; r < st.count && r < q + 5; ++r) {
@@ -335,6 +402,11 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       object_passive = hit != nullptr;
     }
     if (!hit) continue;
+    // "after temple attack": a place or building right before a bare event
+    // word is what was hit, not who hit it (the attacker is not named).
+    if (!g.passive && g.first == g.head && g.has_subject && g.subj_last + 1 == g.head &&
+        t[g.head].lower == g.lemma && model.InClass("SITE", t[g.subj_last].lower))
+      continue;
     // "tried to set fire", "wants to meet": a verb that governs an infinitive
     // codes only through a pattern that reads into it ("threaten to attack +").
     if (match_end != g.obj_end && hit->specificity == 0) continue;

@@ -25,6 +25,7 @@ class Coder {
  private:
   void CodeSentence(const DocState& doc, size_t s, Record* rec) const;
   void CodeNominal(const DocState& doc, size_t s, Record* rec) const;
+  bool CodeSidesNoun(const DocState& doc, size_t s, uint32_t q, Record* rec) const;
   const Model* model_;
   bool keep_modal_;
   bool reciprocal_pairs_;

@@ -104,6 +104,40 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"The killing of the pilgrims has demonstrated that security has collapsed.", ""},
         Row{"The pilgrims demonstrated in the city.", "CVL-141-?"}));
 
+// Two sides joined by a hyphen (issue 5): "A-B clash" is fighting between
+// them, not one actor named "A-B".
+INSTANTIATE_TEST_SUITE_P(
+    HyphenedSides, CoderRows,
+    ::testing::Values(
+        Row{"One dead in Bengal police-VHP clash.", "COP-190-INDPTY INDPTY-190-COP"},
+        Row{"Police-VHP clashes left one dead.", "COP-190-INDPTY INDPTY-190-COP"},
+        // a side the dictionaries do not know is fought, not fighting
+        Row{"one dead in bengal police-vhp clash", "COP-190-?"},
+        // a prefix is no side
+        Row{"Anti-police violence spread.", ""}));
+
+// Headline style (issue 6): no auxiliary before a passive participle, and
+// nouns stacked before an event word.
+INSTANTIATE_TEST_SUITE_P(
+    Headlines, CoderRows,
+    ::testing::Values(
+        // a verb that needs an object, with none after it, is passive
+        Row{"British national visiting Gujarat killed.", ""},
+        Row{"One militant killed on the spot while two others entered the temple.", ""},
+        Row{"Temple attacked by militants.", "REB-190-REL"},
+        // ... and so is a participle with its result ("shot dead", "burnt alive")
+        Row{"Second terrorist shot dead near the temple.", ""},
+        Row{"Militant shot dead by police in Srinagar.", "INDCOP-193-REB"},
+        // ... but not with its object before the subject, nor an intransitive use
+        Row{"The men whom police arrested in Surat were freed.", "INDCOP-173-?"},
+        Row{"They returned when the mob attacked.", "CVL-190-?"},
+        // a participle after a verb of wishing or an infinitive causative is wished for
+        Row{"This is a conspiracy to get VHP, Bajrang Dal and other Hindu activists arrested.", ""},
+        Row{"The opposition wants the minister booked under the new law.", ""},
+        // a place or building before the event word was hit, not hitting
+        Row{"Telephone services paralysed after temple attack.", ""},
+        Row{"Rebels attack the temple.", "REB-190-REL"}));
+
 TEST(Coder, EventsCarryCodeAttributesAndEvidence) {
   Record r = CodeText("Hamas has exchanged 33 Israeli hostages for Palestinian prisoners.", "2025-03-05");
   ASSERT_FALSE(r.events.empty());

@@ -15,6 +15,10 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
   bool coordinated = false;
   for (uint32_t k = first; k <= last; ++k) {
     coordinated |= t[k].lower == "and" || t[k].lower == "&" || t[k].lower == "or" || t[k].lower == "nor";
+    // "Police-VHP clashes": two sides joined by a hyphen
+    coordinated |= t[k].lower == "-" && k > first && k < last && a.mention_at[k - 1] >= 0 &&
+                   a.mention_at[k + 1] >= 0 && a.mentions[a.mention_at[k - 1]].is_actor &&
+                   a.mentions[a.mention_at[k + 1]].is_actor;
   }
   bool definite = false;
   for (uint32_t k = first; k <= last; ++k) definite |= t[k].lower == "the";
