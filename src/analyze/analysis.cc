@@ -289,8 +289,12 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     return true;
   };
   a->mentions.clear();
+  // Per mention: the role it took from "ROLE in COUNTRY" ("LEG"), or the
+  // country it took from "ADJ ROLE" ("DNK"), to hand on to a bare conjunct.
+  std::vector<std::string> shared_role, shared_country;
   for (size_t k = 0; k < raw.size(); ++k) {
     Mention cur = raw[k];
+    std::string role_of, country_of;
     // "soldiers from Gondor", "police of Gujarat": a role of a country.
     if (k + 1 < raw.size() && cur.kind == PhraseKind::kAgent && raw[k + 1].first == cur.last + 2 &&
         (t[cur.last + 1].lower == "from" || t[cur.last + 1].lower == "of" || t[cur.last + 1].lower == "in") &&
@@ -299,6 +303,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       const Mention& nx = raw[k + 1];
       std::string role = cur.code.size() > 3 ? cur.code.substr(cur.code.size() - 3) : cur.code;
       cur.code = nx.code + role;
+      if (nx.kind == PhraseKind::kCountry || nx.kind == PhraseKind::kOrg) role_of = role;
       cur.country = nx.country;
       cur.last = nx.last;
       ++k;
@@ -314,6 +319,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       merged.first = cur.first;
       if (nx.kind == PhraseKind::kAgent && cur_country) {
         merged.code = cur.code + nx.code;
+        if (cur.kind == PhraseKind::kCountryAdj && cur.code.size() == 3) country_of = cur.code;
         merged.country = cur.country;
         merged.place = -1;
         merged.is_actor = true;
@@ -322,7 +328,10 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         merged.last = nx.last;
         // A bare country-level code takes the role: "Calenardhon government"
         // -> CALGOV (dictionaries that file countries as plain actors).
-        if (cur.kind == PhraseKind::kOrg && cur.code.size() == 3) merged.code = cur.code + nx.code;
+        if (cur.kind == PhraseKind::kOrg && cur.code.size() == 3) {
+          merged.code = cur.code + nx.code;
+          country_of = cur.code;
+        }
       } else if (nx.kind == PhraseKind::kPerson &&
                  (cur_country || cur.kind == PhraseKind::kAgent)) {
         // "Israeli Prime Minister Benjamin Netanyahu": the person.
@@ -343,7 +352,29 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       cur = merged;
       ++k;
     }
+    // "Lawmakers in Arnor and Gondor" (ARNLEG, GONLEG), "Danish media and
+    // government" (DNKMED, DNKGOV): a bare conjunct right after "and"
+    // shares the role, or the country, of the one before.
+    // Inside a list, a comma joins too: "ambassadors of Arnor, Osgiliath and
+    // Gondor" (but not "soldiers from Gondor, Arnor said").
+    bool joined = cur.first >= 2 && (t[cur.first - 1].lower == "and" ||
+                                     (t[cur.first - 1].lower == "," && cur.last + 1 < n &&
+                                      (t[cur.last + 1].lower == "and" || t[cur.last + 1].lower == ",")));
+    if (!a->mentions.empty() && joined && a->mentions.back().last + 2 == cur.first) {
+      bool alone = cur.last + 1 >= n || !(a->info[cur.last + 1].pos == Pos::kNoun || t[cur.last + 1].lower == "'s");
+      bool country_like = cur.kind == PhraseKind::kCountry || cur.kind == PhraseKind::kOrg;
+      if (!shared_role.back().empty() && country_like && cur.code.size() == 3 && alone) {
+        cur.code += shared_role.back();
+        role_of = shared_role.back();
+      } else if (!shared_country.back().empty() && cur.kind == PhraseKind::kAgent && cur.country < 0 &&
+                 cur.code.size() == 3) {
+        cur.code = shared_country.back() + cur.code;
+        country_of = shared_country.back();
+      }
+    }
     a->mentions.push_back(std::move(cur));
+    shared_role.push_back(role_of);
+    shared_country.push_back(country_of);
   }
   a->mention_at.assign(n, -1);
   for (size_t k = 0; k < a->mentions.size(); ++k) {
@@ -714,7 +745,9 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         int r = from;
         bool coordinated = false;
         while (r >= 0) {
-          bool item_before = r > 0 && (IsChunkPos(info[r - 1].pos) || a->mention_at[r - 1] >= 0);
+          // "Mordor, the awful Arnor, and good Gondor": a serial comma.
+          bool item_before = r > 0 && (IsChunkPos(info[r - 1].pos) || a->mention_at[r - 1] >= 0 ||
+                                       (r > 1 && t[r - 1].lower == "," && a->mention_at[r - 2] >= 0));
           if (IsChunkPos(info[r].pos) || a->mention_at[r] >= 0 || t[r].lower == "of" || t[r].lower == "-") {
             --r;
           } else if (info[r].pos == Pos::kConj && (t[r].lower == "and" || t[r].lower == "or" || t[r].lower == "nor") &&

@@ -19,13 +19,14 @@ bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
 // Matches pattern elements from token `pos` up to `end` (exclusive).
 // *target gets the mention index of the target slot (or -1); *after, when
 // given, the first token after the words the pattern consumed.
+// `window`: how far (in tokens) an element may stand from the one before.
 bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, uint32_t pos,
-                uint32_t end, bool skip_target, int* target, uint32_t* after = nullptr) {
+                uint32_t end, bool skip_target, int* target, uint32_t* after = nullptr, uint32_t window = 4) {
   *target = -1;
   for (const PatternElem& el : p.elems) {
     if (el.type == PatternElem::kTarget && skip_target) continue;
     bool found = false;
-    for (uint32_t k = pos; k < end && k < pos + 4; ++k) {
+    for (uint32_t k = pos; k < end && k < pos + window; ++k) {
       if (el.type == PatternElem::kTarget) {
         int mi = a.mention_at[k];
         if (mi >= 0 && a.mentions[mi].is_actor) {
@@ -53,9 +54,15 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
 // inside the clause (not across an actor, before the verb group's subject,
 // nor across a clause boundary; a subject chunk may end in the pattern's
 // words: "X most certainly won't"). True when the pattern has no such words.
-bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, const VerbGroup& g) {
+// *lowest (optional): the first token the words before the verb matched.
+bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, const VerbGroup& g,
+                 uint32_t* lowest = nullptr) {
+  if (lowest) *lowest = g.head;
   if (p.before.empty()) return true;
   uint32_t lo = g.has_subject && g.subj_last < g.head ? g.subj_first : 0;
+  // "Estonia said it would act": a lone pronoun subject does not close the
+  // clause to the words before it ("said would * act").
+  if (g.has_subject && g.subj_first == g.subj_last && a.info[g.subj_first].pos == Pos::kPron) lo = 0;
   uint32_t pos = g.head;  // exclusive upper bound of the search
   for (size_t i = p.before.size(); i-- > 0;) {
     const PatternElem& el = p.before[i];
@@ -74,6 +81,7 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
     }
     if (!found) return false;
   }
+  if (lowest) *lowest = pos;
   return true;
 }
 
@@ -104,6 +112,17 @@ bool OpensClause(const SentenceAnalysis& a, const Token* t, const Mention& m) {
   if (n >= a.count || !(a.info[n].pos == Pos::kAux || a.info[n].pos == Pos::kModal)) return false;
   for (const VerbGroup& g : a.verbs) {
     if (g.first == n) return true;
+  }
+  return false;
+}
+
+// True when mention m is in the subject of a verb group after it, a
+// subject that starts after token `after` ("Dagolath and Osgiliath can
+// cope": both conjuncts are in one subject, so Osgiliath still counts).
+bool SubjectOfLaterVerb(const SentenceAnalysis& a, const Mention& m, uint32_t after) {
+  for (const VerbGroup& g : a.verbs) {
+    if (g.has_subject && g.subj_first > after && g.subj_first <= m.first && m.last <= g.subj_last && g.head > m.last)
+      return true;
   }
   return false;
 }
@@ -309,15 +328,32 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       const VerbGroup& g = a.verbs[k];
       if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
       else if (g.has_subject) ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k]);
+      // "Ethiopia indicated it would act": "it" / "they" is the nearest
+      // actor before it in the sentence (a person only for "they").
+      if (subjects[k].empty() && g.has_subject && g.subj_first == g.subj_last &&
+          (t[g.subj_first].lower == "it" || t[g.subj_first].lower == "they")) {
+        for (size_t mi = a.mentions.size(); mi-- > 0;) {
+          const Mention& m = a.mentions[mi];
+          if (m.last >= g.subj_first || !m.is_actor) continue;
+          if (m.kind == PhraseKind::kPerson && t[g.subj_first].lower == "it") continue;
+          if (IsModifier(a, t, m)) continue;
+          subjects[k].push_back(FromMention(doc, t, m));
+          subjects[k].back().span = {t[g.subj_first].begin, t[g.subj_first].end};
+          subjects[k].back().text = std::string(t[g.subj_first].text);
+          break;
+        }
+      }
     }
     return subjects[k];
   };
   std::vector<uint32_t> region;  // word ids of a verb's object region
+  std::vector<uint32_t> consumed;  // byte offsets of verbs another pattern took as its words
   for (size_t k = 0; k < a.verbs.size(); ++k) {
     const VerbGroup& g = a.verbs[k];
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
     const VerbPattern* hit = nullptr;
     int target_mi = -1;
+    int takes_verb = -1;  // token of a governing verb the pattern's words took
     uint32_t matched_end = g.head + 1;  // after the pattern's own words ("fired tear gas | at ...")
     // "threatened to attack X": patterns of the governing verb read on
     // through its infinitive ("threaten to attack +").
@@ -343,8 +379,21 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
       for (const VerbPattern& p : *pats) {
         bool possible = true;
         for (uint8_t w = 0; w < p.word_elem_count && possible; ++w) possible = present(p.elems[p.word_elems[w]]);
-        if (!possible || !MatchBefore(p, t, a, g)) continue;
-        if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi, &matched_end)) { hit = &p; break; }
+        uint32_t lowest = g.head;
+        if (!possible || !MatchBefore(p, t, a, g, &lowest)) continue;
+        // The peers skip any number of words between pattern words ("signed
+        // an 800 million ducat trade protocol"); we allow a few more then.
+        if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi, &matched_end, peer_targets_ ? 7 : 4)) {
+          hit = &p;
+          // "Estonia said it would act now" ("said would * act now"): the
+          // governing "said" is part of this event, not one of its own.
+          if (g.has_subject && lowest < g.subj_first) {
+            for (const VerbGroup& o : a.verbs) {
+              if (o.head == lowest) takes_verb = static_cast<int>(lowest);
+            }
+          }
+          break;
+        }
       }
     }
     if (!hit && model.IsLightVerb(g.lemma) && !g.passive) {
@@ -464,12 +513,17 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         // of X to deal with ... Y") up to a subordinate or relative clause or a
         // comma.
         uint32_t end = g.obj_end;
+        uint32_t that_clause = 0;  // first token of a that-clause read for its subject
         if (peer_targets_) {
+          // "Gollum allowed that Mordor isn't a pleasant place": the peers
+          // take the subject of a that-clause right after the verb.
+          if (end == g.head + 1 && end < st.count && t[end].lower == "that") that_clause = ++end;
           while (end < st.count && a.info[end].pos != Pos::kSub && a.info[end].pos != Pos::kRel &&
                  t[end].lower != "," && t[end].lower != ";")
             ++end;
           end = std::max(end, g.obj_end);
         }
+        uint32_t last_target = g.head;  // last token of the last target taken
         for (uint32_t q = g.head + 1; q < end; ++q) {
           int mi = a.mention_at[q];
           if (mi >= 0 && a.mentions[mi].is_actor && IsModifier(a, t, a.mentions[mi])) {
@@ -477,9 +531,16 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
             continue;
           }
           if (mi >= 0 && a.mentions[mi].is_actor && targets.empty() && OpensClause(a, t, a.mentions[mi])) break;
+          // Of a that-clause only its subject ("that Mordor isn't ..."), not
+          // an actor further in ("that Calenardon might affirm an attack by X").
+          if (that_clause && targets.empty() && q > that_clause + 2) break;
+          // "with Dagolath, its biggest trading partner, officials said": a
+          // subject of its own verb is no further conjunct.
+          if (mi >= 0 && a.mentions[mi].is_actor && !targets.empty() && SubjectOfLaterVerb(a, a.mentions[mi], last_target)) break;
           if (mi >= 0 && a.mentions[mi].is_actor) {
             targets.push_back(FromMention(doc, t, a.mentions[mi]));
             q = a.mentions[mi].last;
+            last_target = q;
             // keep going only through coordination
             if (!(q + 1 < g.obj_end && (t[q + 1].lower == "and" || t[q + 1].lower == ","))) break;
           } else if (!Skippable(t[q], a, q) && t[q].lower != "and" && t[q].lower != ",") {
@@ -629,9 +690,38 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         ev.location = loc;
         ev.date = date;
         RecodeCrowdFire(model, t, st.count, &ev);
+        // A paired code ("visit" 032, "receive the visitor" 033): the
+        // target acts on the source in return.
+        bool reverse = !hit->reverse.empty() && !tgt.code.empty() && !tgt.span.empty();
+        Event back;
+        if (reverse) {
+          back.sentence = ev.sentence;
+          back.source = ev.target;
+          back.target = ev.source;
+          SetCode(*hit, model.Cameo(hit->reverse), t[g.head], &back);
+          back.cameo = hit->reverse;
+          back.modality = ev.modality;
+          back.location = ev.location;
+          back.date = ev.date;
+          for (auto e = rec->events.rbegin(); e != rec->events.rend() && e->sentence.begin == st.span.begin; ++e) {
+            reverse &= !(e->cameo == back.cameo && e->source.code == back.source.code &&
+                         e->target.code == back.target.code);
+          }
+        }
         rec->events.push_back(std::move(ev));
+        if (reverse) rec->events.push_back(std::move(back));
+        if (takes_verb >= 0) consumed.push_back(t[takes_verb].begin);
       }
     }
+  }
+  if (!consumed.empty()) {
+    rec->events.erase(std::remove_if(rec->events.begin(), rec->events.end(),
+                                     [&](const Event& e) {
+                                       return e.sentence.begin == st.span.begin &&
+                                              std::find(consumed.begin(), consumed.end(), e.verb.begin) !=
+                                                  consumed.end();
+                                     }),
+                      rec->events.end());
   }
 }
 

@@ -50,7 +50,11 @@ INSTANTIATE_TEST_SUITE_P(
         // an actor does not act on the station it works from
         Row{"The police arrested one man at the police station on Friday.", "COP-173-CVL"},
         // a pronoun subject is the last person named before it
-        Row{"Benjamin Netanyahu flew to Washington. He met Donald Trump on Monday.", "ISRGOV-040-USAGOV"}));
+        Row{"Benjamin Netanyahu flew to Washington. He met Donald Trump on Monday.", "ISRGOV-040-USAGOV"},
+        // "it" is the nearest actor before it in the sentence
+        Row{"Turkey said it attacked Kurdish rebels on Monday.", "TUR-190-REB"},
+        // a list subject with a serial comma
+        Row{"Egypt, the United States, and Qatar condemned Israel.", "EGY-111-ISR USA-111-ISR QAT-111-ISR"}));
 
 // Police violence (issue 4): crowd-control firing, killings, arrests as
 // Indian and other police reporting writes them.

@@ -92,6 +92,29 @@ void ImportAgents(const std::string& path, const std::vector<std::string>& lines
 // also the sloppy `<! -- ... -->`), keeping the line numbers.
 void StripXmlComments(std::vector<std::string>* lines);
 
+// UD-PETRARCH's internal coding ontology (PICO,
+// `PETR_Validate_Internal_Coding_Ontology_*.txt`): each CAMEO code has a
+// value, a sum of hex terms ("110:0x1007f#0xFFFF+0x0080#...": the first
+// `#` field). A term of +-0xFFFF is "not": 110 (disapprove) is 0x0080
+// (050, diplomatic cooperation) plus "not", so a negated 110 is 050 and a
+// negated 170 is 057. Negate() maps a code that holds "not" to the code
+// of the value without it; any other code maps to itself.
+class CodingOntology {
+ public:
+  // Lines "CODE:EXPR#..."; blank and `#` lines are skipped. Returns the
+  // number of codes read; unreadable lines are skipped silently.
+  size_t Read(const std::vector<std::string>& lines);
+  std::string Negate(const std::string& code) const;
+  bool empty() const { return codes_.empty(); }
+
+ private:
+  struct Value {
+    long base = 0;  // the value without its "not" term
+    int nots = 0;   // +1 / -1 when a +-0xFFFF term is present
+  };
+  std::vector<std::pair<std::string, Value>> codes_;  // file order
+};
+
 void ImportTabariOptions(const std::string& path, const std::vector<std::string>& lines,
                          std::vector<Entry>* out, std::vector<std::string>* warnings);
 void ImportPetrarchDiscards(const std::string& path, const std::vector<std::string>& lines,

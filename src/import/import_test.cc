@@ -247,7 +247,9 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   EXPECT_EQ(e->key, "100");
   e = Find(entries, "verb", "abduct &TIETYPES ties");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->key, "064");  // paired codes keep the first
+  EXPECT_EQ(e->key, "064");  // paired codes: the first, and the second as the reverse
+  EXPECT_EQ(e->Get("reverse"), "065");
+  EXPECT_EQ(Find(entries, "verb", "abduct")->Get("reverse"), "");
   e = Find(entries, "verb", "abduct that it killed +");
   ASSERT_NE(e, nullptr);
   EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abduct that she killed +"), e->names.end());
@@ -339,6 +341,89 @@ TEST(ImportEngine, WordsBeforeTheVerbSelectThePattern) {
   EXPECT_EQ(Code(*engine, "Arnor will never clash over the efforts of Osgiliath."), "ARN-111-OSG");
   // Not across the subject: "never" belongs to another clause.
   EXPECT_EQ(Code(*engine, "Never Arnor clashed over the efforts of Osgiliath."), "ARN-121-OSG");
+}
+
+TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
+  auto engine = SmallEngine(kSmallDict +
+                                std::string("verb 023 : say\n"
+                                            "verb 100 : act with\n"
+                                            "verb 101 : said would * act now with\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  // "it" is the nearest actor before it in the sentence.
+  EXPECT_EQ(Code(*engine, "Arnor indicated it would act with Eriador."), "ARN-100-ERI");
+  // The words before the verb reach past a pronoun subject, and the
+  // governing "said" they take codes no event of its own.
+  EXPECT_EQ(Code(*engine, "Arnor said it would act now with Eriador."), "ARN-101-ERI");
+  // Without a pattern through it, "said" keeps its event.
+  EXPECT_EQ(Code(*engine, "Arnor said it would act with Eriador."), "ARN-023-ERI ARN-100-ERI");
+}
+
+TEST(ImportEngine, PairedCodesCodeTheTargetInReturn) {
+  auto engine = SmallEngine(kSmallDict + std::string("verb 032 : visit + ; reverse=033\n"), false);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor visited Eriador on Monday."), "ARN-032-ERI ERI-033-ARN");
+  // No target, no return.
+  EXPECT_EQ(Code(*engine, "Arnor visited on Monday."), "");
+}
+
+TEST(ImportEngine, PeerPatternWordsReachFartherAndAppositionsEndConjuncts) {
+  const std::string dict = kSmallDict + std::string("org DAG : Dagolath\n"
+                                                    "agent GOV : officials\n"
+                                                    "verb 081 : sign\n"
+                                                    "verb 085 : sign protocol\n");
+  auto peer = SmallEngine(dict, true);
+  auto own = SmallEngine(dict, false);
+  ASSERT_NE(peer, nullptr);
+  ASSERT_NE(own, nullptr);
+  // The peers skip any number of words between pattern words; we allow six.
+  const char* s = "Arnor signed an 800 million ducat trade protocol with Dagolath.";
+  EXPECT_EQ(Code(*peer, s), "ARN-085-DAG");
+  EXPECT_EQ(Code(*own, s).find("085"), std::string::npos);
+  // "officials" is the subject of "said", not a partner in the protocol.
+  EXPECT_EQ(Code(*peer, "Arnor signed a protocol with Dagolath, its biggest trading partner, officials said."),
+            "ARN-085-DAG");
+  // A subject shared by both conjuncts keeps them both.
+  EXPECT_EQ(Code(*peer, "Arnor signed a protocol with Dagolath and Eriador, officials said."),
+            "ARN-085-DAG ARN-085-ERI");
+}
+
+TEST(ImportEngine, CoordinatedActorsShareRoleOrCountry) {
+  auto engine = SmallEngine(kSmallDict + std::string("org GON : Gondor\n"
+                                                     "org DNK : Danish\n"
+                                                     "agent LEG : lawmakers\n"
+                                                     "agent MED : media\n"
+                                                     "agent GOV : government\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Lawmakers in Arnor and Gondor welcomed Eriador."), "ARNLEG-041-ERI GONLEG-041-ERI");
+  EXPECT_EQ(Code(*engine, "Danish media and government welcomed Eriador."), "DNKMED-041-ERI DNKGOV-041-ERI");
+  // Through a list: "ambassadors of Arnor, Osgiliath and Gondor".
+  EXPECT_EQ(Code(*engine, "Lawmakers in Arnor, Gondor and Osgiliath welcomed Eriador."),
+            "ARNLEG-041-ERI GONLEG-041-ERI OSGLEG-041-ERI");
+  // A conjunct with its own noun keeps its own reading.
+  EXPECT_EQ(Code(*engine, "Lawmakers in Arnor and Gondor media welcomed Eriador."), "ARNLEG-041-ERI GONMED-041-ERI");
+}
+
+TEST(ImportEngine, PatternWordsDoNotMatchGerunds) {
+  auto engine = SmallEngine(kSmallDict + std::string("verb 120 : postpone\nverb 161 : postpone meet\n"), true);
+  ASSERT_NE(engine, nullptr);
+  // "meeting" is a noun here, not the verb "meet" of "postpone meet".
+  EXPECT_EQ(Code(*engine, "Arnor postponed its meeting with Eriador."), "ARN-120-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor postponed its meet with Eriador."), "ARN-161-ERI");
+}
+
+TEST(ImportEngine, PeerTargetsTakeTheSubjectOfAThatClause) {
+  const std::string dict = kSmallDict + std::string("verb 080 : allow\n");
+  auto peer = SmallEngine(dict, true);
+  auto own = SmallEngine(dict, false);
+  ASSERT_NE(peer, nullptr);
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(Code(*peer, "Arnor allowed that Osgiliath is not a pleasant place to visit."), "ARN-080-OSG");
+  EXPECT_EQ(Code(*own, "Arnor allowed that Osgiliath is not a pleasant place to visit."), "");
+  // Only its subject, not an actor further in.
+  EXPECT_EQ(Code(*peer, "Arnor allowed that the rebels might resist an attack by Osgiliath."), "");
 }
 
 TEST(ImportEngine, PeerTargetsReadAcrossPrepositionalPhrases) {
@@ -448,6 +533,89 @@ TEST(ImportPetrarch, DiscardsAndIssues) {
   EXPECT_EQ(entries[3].Get("exclude"), "yes");
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].rfind(i + ":5: ", 0), 0u) << warnings[0];
+}
+
+TEST(ImportPetrarch, CodingOntologyNegatesThroughNot) {
+  import_internal::CodingOntology o;
+  EXPECT_TRUE(o.empty());
+  EXPECT_EQ(o.Read({"# PICO", "", "010:0x1000#Make Public Statement", "011:0x1000-0xFFFF",
+                    "050:0x0080#DiplomaticCoop", "057:0x0087", "110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove",
+                    "120:-0xFFFF#Reject", "121:-0xFFFF+0x0070", "170:0x10086#0x0087+0xFFFF#0x9000#Coerce",
+                    "190:0x00A0#Fight", "bad line"}),
+            9u);
+  const std::pair<const char*, const char*> cases[] = {
+      {"110", "050"},  // "did not clash": not disapprove -> cooperate
+      {"170", "057"},  // "will not wire tap": not coerce
+      {"011", "010"},  // not "decline to comment"
+      {"050", "050"},  // no "not" term: unchanged
+      {"190", "190"}, {"120", "120"},  // nothing without "not" (value 0)
+      {"121", "121"},  // 0x0070 names no code
+      {"999", "999"},  // unknown
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(o.Negate(in), want) << in;
+}
+
+// Runs `validate` on a suite file; returns its output.
+std::string Validate(const std::string& path) {
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* out = open_memstream(&buf, &len);
+  EXPECT_EQ(RunValidate(path, out), 0);
+  std::fclose(out);
+  std::string text(buf, len);
+  std::free(buf);
+  return text;
+}
+
+TEST(ImportValidate, TabariOptionsAndDiscardCodes) {
+  TempFile("conv.actors", "GONDOR_ [GON]\nISILDUR_ [+++]\nUSSR_ [USR <911226] [###]\n");
+  TempFile("conv.agents", "GUERRILLAS_ [~REB]\n");
+  TempFile("conv.verbs", "ATTACK  [190]\n");
+  TempFile("conv.text",
+           "950101 CONV-A\nGuerrillas attacked Gondor on Monday in the northern hills.\n/* { REB / GON / 190 } */\n\n"
+           "950101 CONV-Modify\nSwitch.\n/* { OPTION: SET: CONVERT AGENT = TRUE } */\n\n"
+           "950101 CONV-B\nGuerrillas attacked Gondor on Monday in the northern hills.\n/* { ~REB / GON / 190 } */\n\n"
+           "950101 CONV-Restore\nSwitch.\n/* { OPTION: SET: CONVERT AGENT = FALSE } */\n\n"
+           "950101 CONV-C\nGuerrillas attacked Gondor on Monday in the northern hills.\n/* { REB / GON / 190 } */\n\n"
+           // Fewer than eight words (TABARI's default minimum) code nothing;
+           // the option's brace may be closed by the comment's end.
+           "950101 MIN-A\nGuerrillas attacked Gondor.\n/* {---} */\n\n"
+           "950101 MIN-Set\nSwitch.\n/* { OPTION: SET: MINIMUM WORDS = 3  */\n\n"
+           "950101 MIN-B\nGuerrillas attacked Gondor.\n/* { REB / GON / 190 } */\n\n"
+           // An actor coded +++ (complex) or, on the record's date, ### (discard).
+           "950101 CPX-A\nIsildur attacked Gondor on Monday in the northern hills.\n/* {+++} */\n\n"
+           "950101 DIS-A\nGuerrillas attacked Gondor on Monday near the USSR embassy.\n/* {###} */\n\n"
+           "900101 DIS-B\nGuerrillas attacked Gondor on Monday near the USSR embassy.\n/* { REB / GON / 190 } */\n");
+  std::string project = TempFile("conv.project",
+                                 "<actorsfile> conv.actors\n<verbsfile> conv.verbs\n<agentsfile> conv.agents\n"
+                                 "<textfile> conv.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("8 passed, 0 failed"), std::string::npos) << out;
+  EXPECT_EQ(out.find("CONVERT AGENT' is not supported"), std::string::npos) << out;
+}
+
+TEST(ImportValidate, UdPetrarchNegatesThroughItsOntology) {
+  // A folder of its own: the suite's dictionaries are found by their names.
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-ud-test-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR_Validate_actors_2_02.txt", "ARNOR [ARN]\nERIADOR [ERI]\n");
+  write("PETR_Validate_agents_2_02.txt", "");
+  write("PETR_Validate_verbs_2_02.txt", "--- CLASH  [190] ---\nCLASH\n- * (OVER EFFORTS)  [110]\n");
+  write("PETR_Validate_Internal_Coding_Ontology_1_01.txt",
+        "# PICO\n050:0x0080#DiplomaticCoop\n110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove\n");
+  auto record = [](const char* id, const char* text, const char* code) {
+    return std::string("<Sentence date=\"20150101\" id=\"") + id + "\" evaluate=\"true\">\n<Text>" + text +
+           "</Text>\n<EventCoding sourcecode=\"ARN\" targetcode=\"ERI\" eventcode=\"" + code +
+           "\"/>\n</Sentence>\n";
+  };
+  write("PETR_Validate_records_2_02.xml",
+        "<Sentences>\n" + record("N-1", "Arnor clashed over the efforts of Eriador.", "110") +
+            record("N-2", "Arnor did not clash over the efforts of Eriador.", "050") + "</Sentences>\n");
+  std::string out = Validate(dir + "/PETR_Validate_records_2_02.xml");
+  EXPECT_NE(out.find("2 passed, 0 failed"), std::string::npos) << out;
 }
 
 TEST(ImportValidate, RunsTheTabariSuite) {

@@ -138,12 +138,14 @@ struct Verb {
   std::string lemma;
   std::vector<std::string> after;  // words of a compound verb after the head
   std::string code;
+  std::string reverse;  // "[032:033]": the target's code towards the source
   std::vector<std::string> forms;  // head forms as listed
   int line = 0;
 };
 
 struct Pattern {
   std::string code;
+  std::string reverse;  // see Verb::reverse
   std::vector<std::vector<std::string>> seqs;  // alternatives, words after the verb
   int line = 0;
 };
@@ -208,11 +210,13 @@ class VerbImporter {
       if (petrarch_ && l.substr(0, 3) == "---") {
         Flush();
         size_t lb = l.find('['), rb = l.find(']');
+        group_reverse_.clear();
         if (lb == std::string_view::npos || rb == std::string_view::npos || rb < lb) {
           Warn(warnings_, path_, ln, "group header without [CODE]");
           group_code_.clear();
         } else {
           group_code_ = FirstCode(l.substr(lb + 1, rb - lb - 1));
+          group_reverse_ = SecondCode(l.substr(lb + 1, rb - lb - 1));
         }
         in_group_ = true;
         continue;
@@ -249,6 +253,13 @@ class VerbImporter {
     while (c.size() > 1 && (c.back() == '?' || c.back() == '!')) c.pop_back();
     return c;
   }
+  // "[032:033]" -> "033" (what the target does in return), else "".
+  static std::string SecondCode(std::string_view inside) {
+    size_t colon = inside.find(':');
+    if (colon == std::string_view::npos) return "";
+    std::string c = FirstCode(inside.substr(colon + 1));
+    return UsableCode(c) ? c : "";
+  }
   // "---" (do not code), "+++" (complex) and "###" (discard) add nothing.
   static bool NoCode(const std::string& c) { return c.empty() || c == "---" || c == "+++" || c == "###"; }
   static bool UsableCode(const std::string& c) {
@@ -276,7 +287,7 @@ class VerbImporter {
   }
 
   void ParseVerb(std::string_view l, int ln) {
-    std::string code;
+    std::string code, reverse;
     size_t lb = l.find('[');
     if (lb != std::string_view::npos) {
       size_t rb = l.find(']', lb);
@@ -285,6 +296,7 @@ class VerbImporter {
         return;
       }
       code = FirstCode(l.substr(lb + 1, rb - lb - 1));
+      reverse = SecondCode(l.substr(lb + 1, rb - lb - 1));
       l = Trim(l.substr(0, lb));
     } else if (!petrarch_) {
       Warn(warnings_, path_, ln, "verb without [CODE]");
@@ -310,8 +322,10 @@ class VerbImporter {
     if (!petrarch_) {
       Flush();
       group_code_ = code;
+      group_reverse_ = reverse;
       in_group_ = true;
       code.clear();
+      reverse.clear();
     } else if (!in_group_) {
       Warn(warnings_, path_, ln, "verb outside a '--- NAME [CODE] ---' group");
       return;
@@ -346,6 +360,7 @@ class VerbImporter {
     Verb v;
     v.line = ln;
     v.code = code;
+    v.reverse = reverse;
     v.lemma = Lower(words[head]);
     bool exact = !text.empty() && text.back() == '_';
     if (!petrarch_ && !(exact && head + 1 == words.size())) v.lemma = CompleteStem(v.lemma);
@@ -405,6 +420,7 @@ class VerbImporter {
       return;
     }
     std::string code = FirstCode(body.substr(lb + 1, rb - lb - 1));
+    std::string reverse = SecondCode(body.substr(lb + 1, rb - lb - 1));
     if (NoCode(code)) return;  // "do not code": nothing to add
     if (!UsableCode(code)) {
       Warn(warnings_, path_, ln, "bad event code [" + std::string(body.substr(lb + 1, rb - lb - 1)) + "]");
@@ -418,6 +434,7 @@ class VerbImporter {
     }
     Pattern p;
     p.code = code;
+    p.reverse = reverse;
     p.line = ln;
     bool bad = false;
     // Words after the verb, then (TABARI's and PETRARCH's sparse patterns)
@@ -577,6 +594,7 @@ class VerbImporter {
     }
     for (const Verb& v : verbs_) {
       std::string code = v.code.empty() ? group_code_ : v.code;
+      std::string reverse = v.code.empty() ? group_reverse_ : v.reverse;
       std::string base = v.lemma;
       for (const auto& a : v.after) base += " " + a;
       if (UsableCode(code)) {
@@ -584,6 +602,7 @@ class VerbImporter {
         e.kind = "verb";
         e.key = code;
         e.names.push_back(base);
+        if (!reverse.empty()) e.fields.emplace_back("reverse", reverse);
         e.file = path_;
         e.line = v.line;
         out_->push_back(std::move(e));
@@ -613,6 +632,7 @@ class VerbImporter {
       Entry e;
       e.kind = "verb";
       e.key = p.code;
+      if (!p.reverse.empty()) e.fields.emplace_back("reverse", p.reverse);
       e.file = path_;
       e.line = p.line;
       for (const Verb& v : verbs_) {
@@ -683,6 +703,7 @@ class VerbImporter {
   std::set<std::string> irregular_done_;
   bool in_group_ = false;
   std::string group_code_;
+  std::string group_reverse_;
   std::vector<Verb> verbs_;
   std::vector<Pattern> patterns_;
 };
@@ -798,6 +819,62 @@ void ImportPetrarchIssues(const std::string& path, const std::vector<std::string
     e.line = ln;
     out->push_back(std::move(e));
   }
+}
+
+}  // namespace import_internal
+}  // namespace dragoman
+
+namespace dragoman {
+namespace import_internal {
+
+size_t CodingOntology::Read(const std::vector<std::string>& lines) {
+  for (const auto& raw : lines) {
+    std::string_view l = Trim(raw);
+    if (l.empty() || l[0] == '#') continue;
+    size_t colon = l.find(':');
+    if (colon == std::string_view::npos || colon == 0) continue;
+    std::string code(Trim(l.substr(0, colon)));
+    std::string_view expr = Trim(l.substr(colon + 1));
+    expr = Trim(expr.substr(0, expr.find('#')));
+    Value v;
+    bool ok = !expr.empty();
+    size_t i = 0;
+    while (ok && i < expr.size()) {
+      int sign = 1;
+      if (expr[i] == '+' || expr[i] == '-') sign = expr[i++] == '-' ? -1 : 1;
+      size_t j = i;
+      while (j < expr.size() && expr[j] != '+' && expr[j] != '-') ++j;
+      std::string term(Trim(expr.substr(i, j - i)));
+      char* end = nullptr;
+      long x = std::strtol(term.c_str(), &end, 16);
+      if (term.empty() || *end != '\0') {
+        ok = false;
+        break;
+      }
+      if (x == 0xFFFF && v.nots == 0) v.nots = sign;
+      else v.base += sign * x;
+      i = j;
+    }
+    // "0x1007f" is 0xFFFF + 0x0080 written as one number.
+    if (ok && v.nots == 0 && v.base > 0xFFFF) {
+      v.base -= 0xFFFF;
+      v.nots = 1;
+    }
+    if (ok) codes_.emplace_back(code, v);
+  }
+  return codes_.size();
+}
+
+std::string CodingOntology::Negate(const std::string& code) const {
+  for (const auto& [c, v] : codes_) {
+    if (c != code) continue;
+    if (v.nots == 0) return code;
+    for (const auto& [d, w] : codes_) {
+      if (w.nots == 0 && w.base == v.base) return d;
+    }
+    return code;
+  }
+  return code;
 }
 
 }  // namespace import_internal

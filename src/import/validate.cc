@@ -41,6 +41,7 @@ struct Item {
 
 struct Suite {
   std::vector<std::pair<std::string, std::string>> dicts;  // format, path
+  std::string ontology;  // UD-PETRARCH's coding ontology file, or ""
   std::vector<Item> items;
 };
 
@@ -143,6 +144,10 @@ bool LoadTabari(const std::string& path, Suite* suite, std::string* error) {
     }
     i = k - 1;
     item.text = Collapse(body);
+    // "{ OPTION: SET: MINIMUM WORDS = 4  */": TABARI reads an option whose
+    // brace the comment end closes.
+    if (std::count(comment.begin(), comment.end(), '{') > std::count(comment.begin(), comment.end(), '}'))
+      comment += "}";
     for (auto it = std::sregex_iterator(comment.begin(), comment.end(), brace); it != std::sregex_iterator(); ++it) {
       bool minus = !(*it)[1].str().empty();
       std::string inside = Collapse((*it)[2].str());
@@ -236,6 +241,16 @@ bool LoadPetrarch(const std::string& path, Suite* suite, std::string* error) {
       }
     }
   }
+  {
+    // UD-PETRARCH negates a code through its coding ontology ("did not
+    // clash" 110 -> 050); the suite's expectations follow it.
+    std::error_code ec;
+    for (const auto& de : fs::directory_iterator(dir, ec)) {
+      std::string n = de.path().filename().string();
+      if (n.find("Coding_Ontology") != std::string::npos && n.size() > 4 && n.compare(n.size() - 4, 4, ".txt") == 0)
+        suite->ontology = de.path().string();
+    }
+  }
   std::set<std::string> include;
   for (const auto& w : SplitTrim(Collapse(Element(env, "Include")), " ")) include.insert(Upper(w));
   std::vector<std::string> pending_options;
@@ -291,10 +306,29 @@ bool LoadPetrarch(const std::string& path, Suite* suite, std::string* error) {
 
 // ---- options -------------------------------------------------------------
 
+// TABARI's `###` (discard the record) as written into our dictionary format.
+const std::string kDiscardCode = "DISCARDXXX";
+
 struct Options {
   std::string default_source, default_target;  // TABARI DEFAULT:
   bool require_dyad = true;                      // PETRARCH require_dyad
+  bool convert_agent = false;                    // TABARI SET: CONVERT AGENT
+  size_t min_words = 0;  // TABARI SET: MINIMUM WORDS: shorter records code nothing
+  // TABARI: an actor coded `###` anywhere in the record discards it, one
+  // coded `+++` makes it complex; neither is coded.
+  bool actor_discards = false;
 };
+
+// TABARI's CONVERT AGENT: an actor that is only an agent ("guerrillas",
+// REB; "fundamentalist jihad", MOSREB) is written "~REB", "~MOSREB".
+std::string ConvertAgent(const std::string& code, const std::set<std::string>& agents) {
+  if (code.empty() || code[0] == '~' || agents.count(code)) return code.empty() || code[0] == '~' ? code : "~" + code;
+  if (code.size() % 3 != 0) return code;
+  for (size_t i = 0; i < code.size(); i += 3) {
+    if (!agents.count(code.substr(i, 3))) return code;
+  }
+  return "~" + code;
+}
 
 // Applies what can be honoured; returns false for unsupported options.
 bool ApplyOption(const std::string& opt, Options* o) {
@@ -310,6 +344,16 @@ bool ApplyOption(const std::string& opt, Options* o) {
     if (std::regex_search(opt, m, src)) o->default_source = Collapse(m[1].str());
     if (std::regex_search(opt, m, tgt)) o->default_target = Collapse(m[1].str());
     return true;  // PRIOR / AFTER placement is not modelled: the default only fills a missing actor
+  }
+  if (u.rfind("SET:", 0) == 0 && u.find("CONVERT AGENT") != std::string::npos) {
+    o->convert_agent = u.find("TRUE") != std::string::npos;
+    return true;
+  }
+  if (u.rfind("SET:", 0) == 0 && u.find("MINIMUM WORDS") != std::string::npos) {
+    size_t eq = u.find('=');
+    if (eq == std::string::npos) return false;
+    o->min_words = static_cast<size_t>(std::atoi(u.c_str() + eq + 1));
+    return true;
   }
   if (u.rfind("REQUIRE_DYAD", 0) == 0) {
     o->require_dyad = u.find("TRUE") != std::string::npos;
@@ -350,7 +394,19 @@ int RunValidate(const std::string& path, FILE* out) {
     }
   }
   std::set<std::string> placeholders;
+  std::set<std::string> agent_codes;  // for CONVERT AGENT
+  for (const auto& e : entries) {
+    if (e.kind == "agent" && !e.key.empty()) agent_codes.insert(e.key[0] == '~' ? e.key.substr(1) : e.key);
+  }
   size_t unused_kinds = 0;
+  // TABARI's discard code `###` would read as a comment in our format.
+  for (auto& e : entries) {
+    if (e.kind != "person" && e.kind != "org") continue;
+    if (e.key == "###") e.key = kDiscardCode;
+    for (auto& [k, v] : e.fields) {
+      if (k == "role" && v.rfind("###", 0) == 0) v = kDiscardCode + v.substr(3);
+    }
+  }
   std::string lines;
   std::vector<std::string> origin;  // line of the written file -> "FILE:LINE" of the peer's
   for (const auto& e : entries) {
@@ -360,6 +416,9 @@ int RunValidate(const std::string& path, FILE* out) {
     }
     if (e.kind == "verb" && !known.empty() && !known.count(e.key) && e.key.size() >= 2 && e.key.size() <= 4)
       placeholders.insert(e.key);
+    std::string reverse = e.kind == "verb" ? e.Get("reverse") : "";
+    if (!known.empty() && !reverse.empty() && !known.count(reverse) && reverse.size() >= 2 && reverse.size() <= 4)
+      placeholders.insert(reverse);
     lines += FormatEntryLine(e) + "\n";
     origin.push_back(e.file + ":" + std::to_string(e.line));
   }
@@ -415,7 +474,16 @@ int RunValidate(const std::string& path, FILE* out) {
   for (size_t i = 0; i < load_warnings.size() && i < 10; ++i)
     std::fprintf(out, "  load: %s\n", load_warnings[i].c_str());
 
+  import_internal::CodingOntology ontology;
+  if (!suite.ontology.empty()) {
+    std::vector<std::string> onto_lines;
+    if (import_internal::ReadLines(suite.ontology, &onto_lines).ok()) ontology.Read(onto_lines);
+  }
   Options options;
+  if (ext != ".xml") {
+    options.min_words = 8;  // TABARI's default
+    options.actor_discards = true;
+  }
   std::set<std::string> unsupported;
   Workspace ws;
   Record rec;
@@ -433,9 +501,26 @@ int RunValidate(const std::string& path, FILE* out) {
     }
     Document doc{item.id, item.date, item.text, 0};
     engine.value()->Code(doc, &ws, &rec);
+    if (SplitTrim(item.text, " ").size() < options.min_words) rec.events.clear();
+    if (options.actor_discards) {
+      bool discard = false;
+      for (const auto& en : rec.entities) discard |= en.code == kDiscardCode || en.code == "+++";
+      for (const auto& e : rec.events) {
+        for (const auto* c : {&e.source.code, &e.target.code}) discard |= *c == kDiscardCode || *c == "+++";
+      }
+      if (discard) rec.events.clear();
+    }
     std::vector<Triple> coded;
     for (const auto& e : rec.events) {
       Triple t{e.source.code, e.target.code, e.cameo};
+      if (e.modality == Modality::kNegated && !ontology.empty()) t.code = ontology.Negate(t.code);
+      for (auto* c : {&t.src, &t.tgt}) {
+        if (*c == kDiscardCode) *c = "###";
+      }
+      if (options.convert_agent) {
+        t.src = ConvertAgent(t.src, agent_codes);
+        t.tgt = ConvertAgent(t.tgt, agent_codes);
+      }
       if (t.src.empty()) t.src = options.default_source;
       if (t.tgt.empty()) t.tgt = options.default_target;
       if (options.require_dyad && (t.src.empty() || t.tgt.empty())) continue;

@@ -565,7 +565,7 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       } else {
         el.type = PatternElem::kWord;
         std::string low = ToLower(w);
-        el.forms = m.Inflect(low, kBase | kThird | kPast | kParticiple | kGerund);
+        el.forms = m.Inflect(low, kBase | kThird | kPast | kParticiple);
         el.forms.push_back(Model::Plural(low));
         ++p->specificity;
       }
@@ -599,6 +599,11 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       }
       VerbPattern p;
       p.code = e.key;
+      p.reverse = e.Get("reverse");
+      if (!p.reverse.empty() && !m.cameo_.empty() && !m.cameo_.count(p.reverse)) {
+        if (warnings) warnings->push_back(e.file + ":" + std::to_string(e.line) + ": unknown CAMEO code " + p.reverse);
+        p.reverse.clear();
+      }
       p.text = text;
       // "did not * clash over": the words before `*` precede the head verb.
       size_t star = std::find(words.begin(), words.end(), "*") - words.begin();

@@ -91,6 +91,9 @@ struct PatternElem {
 
 struct VerbPattern {
   std::string code;   // CAMEO code
+  // The target's code towards the source ("reverse=033" on a 032 visit:
+  // the host receives the visitor), or "" for none.
+  std::string reverse;
   std::string text;   // the pattern as written
   std::vector<PatternElem> elems;  // after the head verb
   // Words that must come before the head verb, in order ("will not * meet"

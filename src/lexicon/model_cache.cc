@@ -16,7 +16,7 @@ namespace dragoman {
 namespace {
 
 // Bump when the layout below or what the builder puts in a Model changes.
-constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kFormatVersion = 3;
 constexpr char kMagic[8] = {'D', 'M', 'M', 'O', 'D', 'E', 'L', '\n'};
 constexpr size_t kHeaderSize = 8 + 4 + 8 + 8 + 8;  // magic, version, key, length, checksum
 constexpr size_t kKeepFiles = 8;
@@ -164,6 +164,7 @@ void ModelCodec::Patterns(const std::unordered_map<std::string, std::vector<Verb
     w->Str(kv->first);
     w->Seq(kv->second, [&](const VerbPattern& p) {
       w->Str(p.code);
+      w->Str(p.reverse);
       w->Str(p.text);
       w->U8(p.has_target);
       w->I64(p.specificity);
@@ -184,6 +185,7 @@ void ModelCodec::Patterns(Reader* r, std::unordered_map<std::string, std::vector
     list.resize(r->Count());
     for (VerbPattern& p : list) {
       p.code = r->Str();
+      p.reverse = r->Str();
       p.text = r->Str();
       p.has_target = r->U8() != 0;
       p.specificity = static_cast<int>(r->I64());
