@@ -347,6 +347,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     return subjects[k];
   };
   std::vector<uint32_t> region;  // word ids of a verb's object region
+  std::vector<uint32_t> candidates;  // patterns of the verb that may match there
   std::vector<uint32_t> consumed;  // byte offsets of verbs another pattern took as its words
   for (size_t k = 0; k < a.verbs.size(); ++k) {
     const VerbGroup& g = a.verbs[k];
@@ -376,9 +377,26 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
         }
         return false;
       };
-      for (const VerbPattern& p : *pats) {
+      // Only the patterns whose first literal word is in the region (or that
+      // have none) are looked at, in their order.
+      candidates.clear();
+      if (const Model::PatternIndex* index = model.PatternIndexFor(g.lemma)) {
+        candidates = index->no_word;
+        for (size_t r = 0; r < region.size(); ++r) {
+          if (r > 0 && region[r] == region[r - 1]) continue;
+          auto it = index->by_word.find(region[r]);
+          if (it != index->by_word.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      }
+      for (uint32_t c : candidates) {
+        const VerbPattern& p = (*pats)[c];
         bool possible = true;
-        for (uint8_t w = 0; w < p.word_elem_count && possible; ++w) possible = present(p.elems[p.word_elems[w]]);
+        for (uint8_t w = 1; w < p.word_elem_count && possible; ++w) {
+          possible = p.word_ids[w] ? std::binary_search(region.begin(), region.end(), p.word_ids[w])
+                                   : present(p.elems[p.word_elems[w]]);
+        }
         uint32_t lowest = g.head;
         if (!possible || !MatchBefore(p, t, a, g, &lowest)) continue;
         // The peers skip any number of words between pattern words ("signed

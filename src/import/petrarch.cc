@@ -475,6 +475,7 @@ class VerbImporter {
   // The alternatives of a synset in a pattern: `&NAME` for its one-word
   // members, and each member of several words spelled out ("&CURRENCY" ->
   // &CURRENCY | austrian florin | swiss franc).
+  static constexpr size_t kMaxSpelledOut = 12;
   std::vector<std::vector<std::string>> SynsetAlternatives(const std::string& name) const {
     std::vector<std::vector<std::string>> alts;
     std::set<std::string> seen;
@@ -539,7 +540,10 @@ class VerbImporter {
       if (w.empty()) return;
       if (w[0] == '&') {
         auto alts = SynsetAlternatives(w.substr(1));
-        if (alts.size() > 1) {
+        // Spelled out only for small synsets: a pattern crossed with dozens of
+        // phrases multiplies the pattern table (and the coder's work) for
+        // phrases news rarely uses.
+        if (alts.size() > 1 && alts.size() <= kMaxSpelledOut) {
           cross(into, alts);
           return;
         }

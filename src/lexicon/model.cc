@@ -107,6 +107,11 @@ const std::vector<VerbPattern>* Model::Patterns(const std::string& lemma) const 
   return it == patterns_.end() ? nullptr : &it->second;
 }
 
+const Model::PatternIndex* Model::PatternIndexFor(const std::string& lemma) const {
+  auto it = pattern_index_.find(lemma);
+  return it == pattern_index_.end() ? nullptr : &it->second;
+}
+
 bool Model::InClass(const std::string& cls, const std::string& lower) const {
   auto it = classes_.find(cls);
   return it != classes_.end() && it->second.count(lower) > 0;
@@ -515,6 +520,18 @@ void ModelBuilder::CompileGazetteer() {
 }
 
 void Model::Index() {
+  pattern_index_.clear();
+  for (const auto& [lemma, list] : patterns_) {
+    PatternIndex& index = pattern_index_[lemma];
+    for (uint32_t i = 0; i < list.size(); ++i) {
+      const VerbPattern& p = list[i];
+      if (p.word_elem_count == 0) {
+        index.no_word.push_back(i);
+        continue;
+      }
+      for (uint32_t id : p.elems[p.word_elems[0]].ids) index.by_word[id].push_back(i);
+    }
+  }
   country_by_code_.clear();
   for (uint32_t i = 0; i < countries_.size(); ++i) country_by_code_.emplace(countries_[i].code, i);
   for (uint32_t i = 0; i < places_.size(); ++i) places_by_name_[ToLower(places_[i].name)].push_back(i);

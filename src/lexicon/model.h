@@ -106,11 +106,17 @@ struct VerbPattern {
   // element list: a pattern is tried only when each of those words occurs.
   uint8_t word_elems[4] = {};
   uint8_t word_elem_count = 0;
-  // Fills word_elems from elems (after compiling or reading a cached model).
+  // The word id of each of those elements when it has exactly one form (0
+  // otherwise): most prefilter checks then read no memory outside the pattern.
+  uint32_t word_ids[4] = {};
+  // Fills word_elems and word_ids from elems (after compiling or reading a
+  // cached model).
   void IndexWords() {
     word_elem_count = 0;
     for (size_t i = 0; i < elems.size() && i < 256 && word_elem_count < 4; ++i) {
-      if (elems[i].type == PatternElem::kWord) word_elems[word_elem_count++] = static_cast<uint8_t>(i);
+      if (elems[i].type != PatternElem::kWord) continue;
+      word_ids[word_elem_count] = elems[i].ids.size() == 1 ? elems[i].ids[0] : 0;
+      word_elems[word_elem_count++] = static_cast<uint8_t>(i);
     }
   }
 };
@@ -170,6 +176,14 @@ class Model {
   // Verb forms of a lower-case word (several lemmas possible).
   const std::vector<VerbForm>* VerbForms(const std::string& lower) const;
   const std::vector<VerbPattern>* Patterns(const std::string& lemma) const;
+  // The patterns of a verb that can match, found from the words after it:
+  // each pattern is listed (by its place in Patterns(lemma)) under the word
+  // ids of its first literal word; patterns without one are listed apart.
+  struct PatternIndex {
+    std::unordered_map<uint32_t, std::vector<uint32_t>> by_word;
+    std::vector<uint32_t> no_word;
+  };
+  const PatternIndex* PatternIndexFor(const std::string& lemma) const;
   // Nominal event patterns ("threat to +") keyed by the event noun, singular.
   const std::vector<VerbPattern>* NounPatterns(const std::string& lower) const;
   // Light verbs whose object noun carries the event ("issue a threat").
@@ -212,6 +226,7 @@ class Model {
   std::unordered_map<std::string, CameoCode> cameo_;
   std::unordered_map<std::string, std::vector<VerbForm>> verb_forms_;
   std::unordered_map<std::string, std::vector<VerbPattern>> patterns_;
+  std::unordered_map<std::string, PatternIndex> pattern_index_;  // derived, by Index()
   std::unordered_map<std::string, std::vector<VerbPattern>> noun_patterns_;
   std::unordered_set<std::string> light_verbs_;
   std::unordered_set<std::string> strong_verbs_;
