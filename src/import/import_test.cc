@@ -157,6 +157,32 @@ TEST(ImportTabari, MalformedVerbLineReported) {
   EXPECT_NE(Find(entries, "verb", "attack near +"), nullptr);
 }
 
+TEST(ImportTabari, SpellingVariantFormsKeptBesideRegularOnes) {
+  // "{ ACTING_ ACTXD_ ACTUALITY }": forms that start with the lemma but are
+  // not regular inflections are more written forms of the verb; the regular
+  // past stays.
+  std::string path = TempFile("variants.verbs",
+                              "ACT_ [100]\n"
+                              "{ ACTING_ ACTXD_ ACTUALITY  }\n"
+                              "- * RESOLUTION  [102]\n"
+                              "SPEED [042]\n"
+                              "{ SPEEDING SPEEDS SPED SPEEDX }\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  const Entry* act = nullptr;
+  const Entry* speed = nullptr;
+  for (const auto& x : entries) {
+    if (x.kind == "irregular" && x.key == "act") act = &x;
+    if (x.kind == "irregular" && x.key == "speed") speed = &x;
+  }
+  ASSERT_NE(act, nullptr);
+  EXPECT_EQ(act->Get("past"), "acted/actxd/actuality");
+  EXPECT_EQ(act->Get("participle"), "acted/actxd/actuality");
+  ASSERT_NE(speed, nullptr);
+  EXPECT_EQ(speed->Get("past"), "sped/speedx");
+}
+
 TEST(ImportTabari, DateRestrictedActorBecomesPersonWithRoles) {
   std::string path = Peers() + "/tabari/TABARI.Demo.actors";
   SKIP_IF_ABSENT(path);

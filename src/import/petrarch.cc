@@ -134,6 +134,20 @@ bool IsRegularForm(const std::string& lemma, const std::string& f) {
   return f == lemma;
 }
 
+// The regular -ed form(s) of a lemma, "/"-separated, as Model::Inflect makes
+// them when no irregular entry exists ("act" -> "acted", "stop" -> "stoped/stopped").
+std::string RegularPast(const std::string& w) {
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  size_t n = w.size();
+  if (n == 0) return w;
+  bool cons_y = n > 1 && w.back() == 'y' && !vowel(w[n - 2]);
+  bool cvc = n >= 3 && !vowel(w[n - 1]) && vowel(w[n - 2]) && !vowel(w[n - 3]) && w[n - 1] != 'w' &&
+             w[n - 1] != 'x' && w[n - 1] != 'y' && n <= 4;
+  std::string ed = w.back() == 'e' ? w + "d" : cons_y ? w.substr(0, n - 1) + "ied" : w + "ed";
+  if (cvc) ed += "/" + w + w.back() + "ed";
+  return ed;
+}
+
 struct Verb {
   std::string lemma;
   std::vector<std::string> after;  // words of a compound verb after the head
@@ -614,21 +628,35 @@ class VerbImporter {
         Warn(warnings_, path_, v.line, "bad event code [" + code + "]");
       }
       // Irregular forms: those that are neither -ing, -ed nor -s forms.
-      std::vector<std::string> irr;
+      std::vector<std::string> irr, variants;
       for (const auto& f : v.forms) {
-        // A listed form that starts with the lemma ("actxd") is a spelling
-        // variant, not an irregular inflection.
-        if (!IsRegularForm(v.lemma, f) && f.rfind(v.lemma, 0) != 0 && std::find(irr.begin(), irr.end(), f) == irr.end()) irr.push_back(f);
+        // A listed form that starts with the lemma ("actxd", "actuality") is
+        // a spelling variant, not an irregular inflection: it is one more
+        // written form of the verb, kept beside the regular ones.
+        if (IsRegularForm(v.lemma, f)) continue;
+        auto& to = f.rfind(v.lemma, 0) == 0 ? variants : irr;
+        if (std::find(to.begin(), to.end(), f) == to.end()) to.push_back(f);
       }
-      if (!irr.empty() && !irregular_done_.count(v.lemma)) {
+      if ((!irr.empty() || !variants.empty()) && !irregular_done_.count(v.lemma)) {
         irregular_done_.insert(v.lemma);
+        std::string past, participle;
+        if (!irr.empty()) {
+          past = irr[0];
+          participle = irr.size() > 1 ? irr[1] : irr[0];
+        } else {
+          past = participle = RegularPast(v.lemma);
+        }
+        for (const auto& f : variants) {
+          past += "/" + f;
+          participle += "/" + f;
+        }
         Entry e;
         e.kind = "irregular";
         e.key = v.lemma;
         e.file = path_;
         e.line = v.line;
-        e.fields.emplace_back("past", irr[0]);
-        e.fields.emplace_back("participle", irr.size() > 1 ? irr[1] : irr[0]);
+        e.fields.emplace_back("past", past);
+        e.fields.emplace_back("participle", participle);
         out_->push_back(std::move(e));
       }
     }
