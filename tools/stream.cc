@@ -57,12 +57,14 @@ StreamResult CodeStream(dragoman::DocumentReader* reader, const dragoman::Engine
   const auto t0 = Clock::now();
   auto last = t0;
   bool done = false;
-  while (!done) {
+  // Reads up to batch_size documents into `into`; sets `done` at the end of
+  // the input or at a fatal problem.
+  auto read_batch = [&](std::vector<Slot>& into) {
     size_t n = 0;
-    while (n < batch_size) {
+    while (n < batch_size && !done) {
       dragoman::Status problem;
       bool skipped = true, fatal = false;
-      Slot& slot = batch[n];
+      Slot& slot = into[n];
       if (!reader->Next(&slot.doc, &problem, &skipped, &fatal)) { done = true; break; }
       if (!problem.ok()) {
         ++r.problems;
@@ -75,11 +77,18 @@ StreamResult CodeStream(dragoman::DocumentReader* reader, const dragoman::Engine
       if (prepare) prepare(&slot);
       ++n;
     }
+    return n;
+  };
+  // With several threads the next batch is read while this one is coded.
+  std::vector<Slot> ahead(jobs > 1 ? batch_size : 0);
+  size_t n = read_batch(batch);
+  while (n > 0) {
     std::vector<size_t> todo;
     for (size_t i = 0; i < n; ++i) {
       if (batch[i].code) todo.push_back(i);
     }
-    if (jobs == 1 || todo.size() < 2) {
+    size_t ahead_n = 0;
+    if (jobs == 1) {
       for (size_t i : todo) code_one(&batch[i], 0);
     } else {
       std::vector<std::thread> threads;
@@ -89,6 +98,7 @@ StreamResult CodeStream(dragoman::DocumentReader* reader, const dragoman::Engine
           for (size_t k = next++; k < todo.size(); k = next++) code_one(&batch[todo[k]], w);
         });
       }
+      ahead_n = read_batch(ahead);
       for (auto& t : threads) t.join();
     }
     for (size_t i = 0; i < n; ++i) {
@@ -98,7 +108,7 @@ StreamResult CodeStream(dragoman::DocumentReader* reader, const dragoman::Engine
     }
     r.docs += static_cast<long>(n);
     r.coded += static_cast<long>(todo.size());
-    if (n && !sink(batch, n)) {
+    if (!sink(batch, n)) {
       r.exit_code = 2;
       break;
     }
@@ -113,6 +123,12 @@ StreamResult CodeStream(dragoman::DocumentReader* reader, const dragoman::Engine
         }
         last = now;
       }
+    }
+    if (jobs == 1) {
+      n = read_batch(batch);
+    } else {
+      std::swap(batch, ahead);
+      n = ahead_n;
     }
   }
   r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
