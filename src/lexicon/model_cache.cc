@@ -72,31 +72,11 @@ class Reader {
   explicit Reader(std::string_view in) : p_(in.data()), end_(in.data() + in.size()) {}
   bool ok() const { return ok_; }
   bool done() const { return p_ == end_; }
-  uint8_t U8() {
-    uint8_t v = 0;
-    Raw(&v, 1);
-    return v;
-  }
-  uint32_t U32() {
-    uint32_t v = 0;
-    Raw(&v, 4);
-    return v;
-  }
-  uint64_t U64() {
-    uint64_t v = 0;
-    Raw(&v, 8);
-    return v;
-  }
-  int64_t I64() {
-    int64_t v = 0;
-    Raw(&v, 8);
-    return v;
-  }
-  double F64() {
-    double v = 0;
-    Raw(&v, 8);
-    return v;
-  }
+  uint8_t U8() { return Fixed<uint8_t>(); }
+  uint32_t U32() { return Fixed<uint32_t>(); }
+  uint64_t U64() { return Fixed<uint64_t>(); }
+  int64_t I64() { return Fixed<int64_t>(); }
+  double F64() { return Fixed<double>(); }
   std::string Str() {
     uint32_t n = U32();
     if (!Have(n)) return {};
@@ -118,6 +98,14 @@ class Reader {
   }
 
  private:
+  // A fixed-size value as written by Writer (host byte order; the cache key
+  // includes the binary, so a file never crosses machines of another kind).
+  template <typename T>
+  T Fixed() {
+    T v{};
+    Raw(&v, sizeof v);
+    return v;
+  }
   bool Have(size_t n) {
     if (ok_ && static_cast<size_t>(end_ - p_) >= n) return true;
     ok_ = false;
