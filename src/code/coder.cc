@@ -629,36 +629,43 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
     // Location and date of the event.
     // First a place after the verb, then one anywhere in the sentence, then
     // one inside the event's own actor phrase ("police in Lagos arrested ...").
-    Location loc;
-    for (int pass = 0; pass < 3 && loc.span.empty(); ++pass) {
+    // A place counts when a locative preposition introduces it.
+    auto locative = [&](const Mention& m) {
+      if (m.place < 0 || m.first == 0) return false;
+      const std::string& prep = t[m.first - 1].lower;
+      return prep == "in" || prep == "at" || prep == "near" || prep == "outside";
+    };
+    const Mention* where = nullptr;
+    for (int pass = 0; pass < 2 && !where; ++pass) {
       uint32_t lo = pass == 0 ? g.head + 1 : 0, hi = pass == 0 ? g.obj_end : st.count;
-      for (uint32_t q = lo; q < hi; ++q) {
-        const Mention* found = nullptr;
-        if (pass < 2) {
-          if (a.mention_at[q] >= 0) found = &a.mentions[a.mention_at[q]];
-        } else {
-          bool in_actor = false;
-          for (const auto* list : {&sources, &targets}) {
-            for (const ActorMention& m : *list) in_actor |= m.span.begin <= t[q].begin && t[q].end <= m.span.end;
-          }
-          for (const Mention& n : a.names) {
-            if (in_actor && n.first == q && n.place >= 0) { found = &n; break; }
+      for (uint32_t q = lo; q < hi && !where; ++q) {
+        int mi = a.mention_at[q];
+        if (mi >= 0 && a.mentions[mi].first == q && locative(a.mentions[mi])) where = &a.mentions[mi];
+      }
+    }
+    if (!where) {
+      auto in_actor = [&](uint32_t q) {
+        for (const auto* list : {&sources, &targets}) {
+          for (const ActorMention& m : *list) {
+            if (m.span.begin <= t[q].begin && t[q].end <= m.span.end) return true;
           }
         }
-        if (!found || q == 0) continue;
-        const Mention& m = *found;
-        const std::string& prep = t[m.first - (m.first > 0)].lower;
-        if (m.place < 0 || m.first != q || !(prep == "in" || prep == "at" || prep == "near" || prep == "outside")) continue;
-        const Place& p = model.places()[m.place];
-        loc.span = {t[m.first].begin, t[m.last].end};
-        loc.text = std::string(doc.text.substr(loc.span.begin, loc.span.end - loc.span.begin));
-        loc.name = p.name;
-        loc.country = p.country;
-        loc.lat = p.lat;
-        loc.lon = p.lon;
-        loc.has_coords = p.lat != 0 || p.lon != 0;
-        break;
+        return false;
+      };
+      for (const Mention& n : a.names) {  // merged into an actor phrase, so only among the names
+        if ((!where || n.first < where->first) && locative(n) && in_actor(n.first)) where = &n;
       }
+    }
+    Location loc;
+    if (where) {
+      const Place& p = model.places()[where->place];
+      loc.span = {t[where->first].begin, t[where->last].end};
+      loc.text = std::string(doc.text.substr(loc.span.begin, loc.span.end - loc.span.begin));
+      loc.name = p.name;
+      loc.country = p.country;
+      loc.lat = p.lat;
+      loc.lon = p.lon;
+      loc.has_coords = p.lat != 0 || p.lon != 0;
     }
     std::string date = doc.date;
     {
