@@ -35,10 +35,10 @@ using Value = std::variant<std::string, int64_t>;
 struct Where {
   std::string sql = " WHERE 1";
   std::vector<Value> values;
-  void Add(const char* fragment, std::initializer_list<Value> vs) {
+  void Add(const std::string& fragment, const std::vector<Value>& vs) {
     sql += " AND ";
     sql += fragment;
-    values.insert(values.end(), vs);
+    values.insert(values.end(), vs.begin(), vs.end());
   }
 };
 
@@ -199,23 +199,26 @@ std::string ChoiceParam(const httplib::Request& req, const char* key, std::initi
 // The event filters of docs/api.md as fixed SQL fragments over `events e`.
 Where EventFilters(const httplib::Request& req) {
   Where w;
-  auto actor_side = [&](const char* key, bool source, bool target) {
+  // An actor on one side: its code starts with the value, or its name is it.
+  static constexpr const char* kSource =
+      "(e.source_code >= ? AND e.source_code < ?) OR e.source_name = ? COLLATE NOCASE";
+  static constexpr const char* kTarget =
+      "(e.target_code >= ? AND e.target_code < ?) OR e.target_name = ? COLLATE NOCASE";
+  auto actor = [&](const char* key, std::initializer_list<const char*> sides) {
     std::string v = Param(req, key);
     if (v.empty()) return;
-    std::string end = PrefixEnd(v);
-    if (source && target) {
-      w.Add("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?) OR "
-            "e.source_name = ? COLLATE NOCASE OR e.target_name = ? COLLATE NOCASE)",
-            {v, end, v, end, v, v});
-    } else if (source) {
-      w.Add("((e.source_code >= ? AND e.source_code < ?) OR e.source_name = ? COLLATE NOCASE)", {v, end, v});
-    } else {
-      w.Add("((e.target_code >= ? AND e.target_code < ?) OR e.target_name = ? COLLATE NOCASE)", {v, end, v});
+    std::string sql;
+    std::vector<Value> values;
+    for (const char* side : sides) {
+      sql += sql.empty() ? "(" : " OR ";
+      sql += side;
+      values.insert(values.end(), {v, PrefixEnd(v), v});
     }
+    w.Add(sql + ")", values);
   };
-  actor_side("actor", true, true);
-  actor_side("source", true, false);
-  actor_side("target", false, true);
+  actor("actor", {kSource, kTarget});
+  actor("source", {kSource});
+  actor("target", {kTarget});
   if (std::string v = Param(req, "country"); !v.empty()) {
     if (v.size() != 3 || !AllOf(v, IsUpper)) throw HttpError{400, "country: '" + v + "' is not an ISO-3 code"};
     w.Add("(e.place_country = ? OR substr(e.source_code, 1, 3) = ? OR substr(e.target_code, 1, 3) = ?)", {v, v, v});
@@ -404,9 +407,11 @@ struct ApiServer::Impl {
     Conn c = Connect();
     json out;
     out["edges"] = json::array();
-    std::map<std::string, int64_t> node_events;
+    std::map<std::string, std::pair<std::string, int64_t>> nodes;  // code -> name, events
     c.Query(std::string("SELECT e.source_code, e.target_code, ") + TypeExpr(by) + ", coalesce(" + PeriodExpr(period) +
-                ", ''), count(*), avg(e.goldstein) FROM events e" + w.sql +
+                ", ''), count(*), avg(e.goldstein), "
+                "(SELECT name FROM actors WHERE code = e.source_code), "
+                "(SELECT name FROM actors WHERE code = e.target_code) FROM events e" + w.sql +
                 " GROUP BY 1, 2, 3, 4 HAVING count(*) >= ? ORDER BY 5 DESC, 1, 2, 3, 4 LIMIT 5000",
             values,
             [&](sqlite3_stmt* s) {
@@ -418,15 +423,18 @@ struct ApiServer::Impl {
                                       {"period", Text(s, 3)},
                                       {"weight", weight},
                                       {"goldstein", sqlite3_column_double(s, 5)}});
-              node_events[Text(s, 0)] += weight;
-              node_events[Text(s, 1)] += weight;
+              for (int side = 0; side < 2; ++side) {
+                auto& node = nodes[Text(s, side)];
+                if (node.first.empty()) {
+                  node.first = sqlite3_column_type(s, 6 + side) == SQLITE_NULL ? Text(s, side) : Text(s, 6 + side);
+                }
+                node.second += weight;
+              }
             },
             "q");
     out["nodes"] = json::array();
-    for (const auto& [code, n] : node_events) {
-      std::string name = code;
-      c.Query("SELECT name FROM actors WHERE code = ?", {code}, [&](sqlite3_stmt* s) { name = Text(s, 0); });
-      out["nodes"].push_back({{"id", code}, {"name", name}, {"events", n}});
+    for (const auto& [code, node] : nodes) {
+      out["nodes"].push_back({{"id", code}, {"name", node.first}, {"events", node.second}});
     }
     return out;
   }
