@@ -18,6 +18,7 @@
 #include "dragoman/engine.h"
 #include "dragoman/record.h"
 #include "lexicon/model.h"
+#include "read_file.h"
 #include "segment/segmenter.h"
 #include "segment/token.h"
 #include "segment/tokenizer.h"
@@ -28,16 +29,11 @@ namespace {
 using namespace dragoman;
 
 std::string ReadFileOrDie(const std::string& path) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    std::fprintf(stderr, "cannot open %s\n", path.c_str());
+  std::string s = dragoman::testing_util::ReadFile(path);
+  if (s.empty()) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
     std::exit(1);
   }
-  std::string s;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
-  std::fclose(f);
   return s;
 }
 

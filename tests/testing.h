@@ -8,6 +8,7 @@
 #include <string>
 
 #include "dragoman/engine.h"
+#include "read_file.h"
 
 namespace dragoman::testing_util {
 
@@ -53,16 +54,6 @@ inline std::string Counts(const Record& r) {
   return out;
 }
 
-inline std::string ReadFile(const std::string& path) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return "";
-  std::string s;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
-  std::fclose(f);
-  return s;
-}
 
 }  // namespace dragoman::testing_util
 
