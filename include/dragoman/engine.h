@@ -65,6 +65,11 @@ struct EngineOptions {
   // past the object up to a subordinate or relative clause or a comma (true:
   // "called for sanctions against X" targets X). Set by `validate`.
   bool peer_targets = false;
+  // TABARI's sparse reading (analyze/sparse.h) for sentences that code
+  // nothing otherwise: any dictionary verb word, whatever its part of speech,
+  // may carry an event, and its source is the nearest actor before it. Set
+  // by `validate` for TABARI suites; too loose for news.
+  bool sparse_verbs = false;
   // Events (with the entities and dates they need) only: no quotations or
   // counts. For event-coding runs and benchmarks.
   bool events_only = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "analyze/sparse.h"
 #include "extract/extract.h"
 
 namespace dragoman {
@@ -307,16 +308,22 @@ void Coder::CodeNominal(const DocState& doc, size_t s, Record* rec) const {
 }
 
 void Coder::Code(const DocState& doc, Record* rec) const {
+  SentenceAnalysis sparse;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    size_t before = rec->events.size();
     CodeSentence(doc, s, rec);
     CodeNominal(doc, s, rec);
+    if (sparse_verbs_ && rec->events.size() == before &&
+        SparseReading(*model_, &doc.tokens[doc.sentences[s].first], doc.analyses[s], &sparse)) {
+      CodeSentence(doc, s, rec, &sparse);
+    }
   }
 }
 
-void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec) const {
+void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const SentenceAnalysis* reading) const {
   const Model& model = *model_;
   const SentenceTokens& st = doc.sentences[s];
-  const SentenceAnalysis& a = doc.analyses[s];
+  const SentenceAnalysis& a = reading ? *reading : doc.analyses[s];
   const Token* t = &doc.tokens[st.first];
   // Subjects are resolved when a pattern needs one (most verb groups code
   // nothing); a coordinated verb shares its governor's.

@@ -17,19 +17,24 @@ namespace dragoman {
 
 class Coder {
  public:
-  // `peer_targets`: see EngineOptions::peer_targets.
-  Coder(const Model* model, bool keep_modal, bool reciprocal_pairs, bool peer_targets = false)
-      : model_(model), keep_modal_(keep_modal), reciprocal_pairs_(reciprocal_pairs), peer_targets_(peer_targets) {}
+  // `peer_targets`, `sparse_verbs`: see EngineOptions.
+  Coder(const Model* model, bool keep_modal, bool reciprocal_pairs, bool peer_targets = false,
+        bool sparse_verbs = false)
+      : model_(model), keep_modal_(keep_modal), reciprocal_pairs_(reciprocal_pairs), peer_targets_(peer_targets),
+        sparse_verbs_(sparse_verbs) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
-  void CodeSentence(const DocState& doc, size_t s, Record* rec) const;
+  // Codes sentence s from its analysis, or from `reading` when given (the
+  // sparse reading of analyze/sparse.h).
+  void CodeSentence(const DocState& doc, size_t s, Record* rec, const SentenceAnalysis* reading = nullptr) const;
   void CodeNominal(const DocState& doc, size_t s, Record* rec) const;
   bool CodeSidesNoun(const DocState& doc, size_t s, uint32_t q, Record* rec) const;
   const Model* model_;
   bool keep_modal_;
   bool reciprocal_pairs_;
   bool peer_targets_;
+  bool sparse_verbs_;
 };
 
 }  // namespace dragoman

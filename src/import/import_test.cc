@@ -325,8 +325,9 @@ TEST(ImportTabari, SynsetMembersOfSeveralWordsAreSpelledOut) {
 }
 
 // An engine over a small dictionary in our format (and our CAMEO table).
-std::unique_ptr<Engine> SmallEngine(const std::string& dict, bool peer_targets) {
+std::unique_ptr<Engine> SmallEngine(const std::string& dict, bool peer_targets, bool sparse_verbs = false) {
   EngineOptions opt;
+  opt.sparse_verbs = sparse_verbs;
   opt.use_default_dict = false;
   opt.use_gazetteer = false;
   opt.use_cache = false;
@@ -383,6 +384,29 @@ TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
   EXPECT_EQ(Code(*engine, "Arnor said it would act now with Eriador."), "ARN-101-ERI");
   // Without a pattern through it, "said" keeps its event.
   EXPECT_EQ(Code(*engine, "Arnor said it would act with Eriador."), "ARN-023-ERI ARN-100-ERI");
+}
+
+// TABARI's sparse reading, for sentences our parse codes nothing in: a
+// dictionary verb that is a noun here carries the event, and a verb whose
+// subject is no actor takes the actor before it.
+TEST(ImportEngine, SparseReadingFindsVerbsTheParseMissed) {
+  const std::string dict = kSmallDict + std::string("verb 020 : voice\n"
+                                                    "verb 042 : recently raised its * voice\n"
+                                                    "verb 102 : urge +\n"
+                                                    "verb 121 : has refxsed to * urge\n");
+  auto sparse = SmallEngine(dict, true, true);
+  auto parse = SmallEngine(dict, true, false);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(parse, nullptr);
+  const char* voice = "Arnor has recently raised its voice for Eriador in the talks.";
+  EXPECT_EQ(Code(*parse, voice), "");
+  EXPECT_EQ(Code(*sparse, voice), "ARN-042-ERI");
+  // An unknown word heads the subject chunk of "urge"; the source is Arnor.
+  const char* urge = "Arnor has refxsed to urge Eriador on Monday.";
+  EXPECT_EQ(Code(*parse, urge), "");
+  EXPECT_EQ(Code(*sparse, urge), "ARN-121-ERI");
+  // Only a fallback: a sentence the parse codes keeps its events alone.
+  EXPECT_EQ(Code(*sparse, "Arnor urged Eriador to raise its voice."), "ARN-102-ERI");
 }
 
 TEST(ImportEngine, PairedCodesCodeTheTargetInReturn) {

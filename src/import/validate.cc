@@ -446,6 +446,7 @@ int RunValidate(const std::string& path, FILE* out) {
   opt.keep_modal_events = true;
   opt.reciprocal_pairs = true;
   opt.peer_targets = true;
+  opt.sparse_verbs = ext != ".xml";  // TABARI reads by dictionary lookup, PETRARCH by parse
   opt.use_default_dict = false;
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});

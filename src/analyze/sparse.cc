@@ -1,0 +1,73 @@
+#include "analyze/sparse.h"
+
+namespace dragoman {
+namespace {
+
+// The nearest actor mention ending before token `before` that stands for its
+// own phrase (not a modifier: "the police station"), or null.
+const Mention* ActorBefore(const SentenceAnalysis& a, const Token* t, uint32_t before) {
+  for (size_t mi = a.mentions.size(); mi-- > 0;) {
+    const Mention& m = a.mentions[mi];
+    if (m.last >= before || !m.is_actor || IsModifier(a, t, m)) continue;
+    return &m;
+  }
+  return nullptr;
+}
+
+bool HasActor(const SentenceAnalysis& a, uint32_t first, uint32_t last) {
+  for (uint32_t q = first; q <= last && q < a.count; ++q) {
+    int mi = a.mention_at[q];
+    if (mi >= 0 && a.mentions[mi].is_actor) return true;
+  }
+  return false;
+}
+
+// Parts of speech a dictionary verb may hide behind in the parse.
+bool OpenClass(Pos p) {
+  return p == Pos::kNoun || p == Pos::kPropn || p == Pos::kAdj || p == Pos::kAdv || p == Pos::kOther ||
+         p == Pos::kVerb;
+}
+
+}  // namespace
+
+bool SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out) {
+  *out = a;
+  bool changed = false;
+  std::vector<char> head(a.count, 0);
+  for (VerbGroup& g : out->verbs) {
+    head[g.head] = 1;
+    if (g.inherit_subject_from >= 0 || g.relative) continue;
+    if (g.has_subject && HasActor(a, g.subj_first, g.subj_last)) continue;
+    const Mention* m = ActorBefore(a, t, g.first);
+    if (!m) continue;
+    g.has_subject = true;
+    g.subj_first = m->first;
+    g.subj_last = m->last;
+    changed = true;
+  }
+  for (uint32_t q = 0; q < a.count; ++q) {
+    if (head[q] || a.mention_at[q] >= 0 || t[q].kind != TokKind::kWord || !OpenClass(a.info[q].pos)) continue;
+    const std::vector<VerbForm>* forms = a.info[q].forms ? a.info[q].forms : model.VerbForms(t[q].lower);
+    if (!forms) continue;
+    const std::string* lemma = nullptr;
+    for (const VerbForm& f : *forms) {
+      if (model.Patterns(f.lemma)) { lemma = &f.lemma; break; }
+    }
+    if (!lemma) continue;
+    const Mention* m = ActorBefore(a, t, q);
+    if (!m) continue;
+    VerbGroup g;
+    g.first = g.head = q;
+    g.lemma = *lemma;
+    g.has_subject = true;
+    g.subj_first = m->first;
+    g.subj_last = m->last;
+    g.obj_first = q + 1;
+    g.obj_end = a.count;
+    out->verbs.push_back(std::move(g));
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace dragoman

@@ -1,0 +1,31 @@
+// The peers' sparse reading of a sentence. TABARI finds events by dictionary
+// lookup, not by parsing: any word its verb dictionary knows can carry an
+// event whatever its part of speech ("raised its voice for X", "show no sign
+// with X"), and the source is the actor before the verb even when the
+// grammatical subject is something else ("X has refused to urge Y").
+//
+// dragoman reads sentences by its own shallow parse; this reading is only a
+// fallback for sentences that code nothing that way, and only when
+// EngineOptions::sparse_verbs asks for it (`validate` does, for TABARI
+// suites). It is not used on news by default: nouns that share a verb's
+// spelling ("a sign", "the voice") would code far too much there.
+#ifndef DRAGOMAN_ANALYZE_SPARSE_H_
+#define DRAGOMAN_ANALYZE_SPARSE_H_
+
+#include "analyze/analysis.h"
+#include "lexicon/model.h"
+#include "segment/token.h"
+
+namespace dragoman {
+
+// Copies `a` into *out and adds the sparse reading: a verb group with no
+// actor in its subject takes the nearest actor before it as subject, and
+// every other word with verb patterns becomes a verb group of its own (after
+// the parsed ones, so their indexes stay valid) whose subject is the nearest
+// actor before it and whose object runs to the end of the sentence.
+// Returns false when the reading adds nothing.
+bool SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out);
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_ANALYZE_SPARSE_H_
