@@ -47,6 +47,7 @@ struct VerbGroup {
   int inherit_subject_from = -1;  // coordinated verb: shares the subject of this group
   bool relative = false;          // subject is the antecedent of which/who/that
   uint32_t obj_first = 0, obj_end = 0;  // object region [obj_first, obj_end)
+  int source_mention = -1;  // the sparse reading's source (analyze/sparse.h): a mention, not the subject
 };
 
 struct SentenceAnalysis {

@@ -30,20 +30,15 @@ bool OpenClass(Pos p) {
 
 }  // namespace
 
-bool SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out) {
+void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out) {
   *out = a;
-  bool changed = false;
   std::vector<char> head(a.count, 0);
   for (VerbGroup& g : out->verbs) {
     head[g.head] = 1;
     if (g.inherit_subject_from >= 0 || g.relative) continue;
     if (g.has_subject && HasActor(a, g.subj_first, g.subj_last)) continue;
     const Mention* m = ActorBefore(a, t, g.first);
-    if (!m) continue;
-    g.has_subject = true;
-    g.subj_first = m->first;
-    g.subj_last = m->last;
-    changed = true;
+    if (m) g.source_mention = static_cast<int>(m - a.mentions.data());
   }
   for (uint32_t q = 0; q < a.count; ++q) {
     if (head[q] || a.mention_at[q] >= 0 || t[q].kind != TokKind::kWord || !OpenClass(a.info[q].pos)) continue;
@@ -59,15 +54,11 @@ bool SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a
     VerbGroup g;
     g.first = g.head = q;
     g.lemma = *lemma;
-    g.has_subject = true;
-    g.subj_first = m->first;
-    g.subj_last = m->last;
+    g.source_mention = static_cast<int>(m - a.mentions.data());
     g.obj_first = q + 1;
     g.obj_end = a.count;
     out->verbs.push_back(std::move(g));
-    changed = true;
   }
-  return changed;
 }
 
 }  // namespace dragoman

@@ -19,12 +19,12 @@
 namespace dragoman {
 
 // Copies `a` into *out and adds the sparse reading: a verb group with no
-// actor in its subject takes the nearest actor before it as subject, and
-// every other word with verb patterns becomes a verb group of its own (after
-// the parsed ones, so their indexes stay valid) whose subject is the nearest
-// actor before it and whose object runs to the end of the sentence.
-// Returns false when the reading adds nothing.
-bool SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out);
+// actor in its subject takes the nearest actor before it as its source
+// (VerbGroup::source_mention; the subject chunk stays what the parse found),
+// and every other word with verb patterns becomes a verb group of its own
+// (after the parsed ones, so their indexes stay valid) whose source is the
+// nearest actor before it and whose object runs to the end of the sentence.
+void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out);
 
 }  // namespace dragoman
 

@@ -61,6 +61,8 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
   if (lowest) *lowest = g.head;
   if (p.before.empty()) return true;
   uint32_t lo = g.has_subject && g.subj_last < g.head ? g.subj_first : 0;
+  // The sparse reading's source bounds the clause instead of the subject.
+  if (g.source_mention >= 0) lo = a.mentions[g.source_mention].first;
   // "Estonia said it would act": a lone pronoun subject does not close the
   // clause to the words before it ("said would * act").
   if (g.has_subject && g.subj_first == g.subj_last && a.info[g.subj_first].pos == Pos::kPron) lo = 0;
@@ -313,9 +315,16 @@ void Coder::Code(const DocState& doc, Record* rec) const {
     size_t before = rec->events.size();
     CodeSentence(doc, s, rec);
     CodeNominal(doc, s, rec);
-    if (sparse_verbs_ && rec->events.size() == before &&
-        SparseReading(*model_, &doc.tokens[doc.sentences[s].first], doc.analyses[s], &sparse)) {
+    if (sparse_verbs_ && rec->events.size() == before) {
+      SparseReading(*model_, &doc.tokens[doc.sentences[s].first], doc.analyses[s], &sparse);
       CodeSentence(doc, s, rec, &sparse);
+      // TABARI codes the first verb it finds; later ones in a sentence it
+      // could not parse are the clauses it skips ("..., officials said").
+      uint32_t first_verb = UINT32_MAX;
+      for (size_t e = before; e < rec->events.size(); ++e) first_verb = std::min(first_verb, rec->events[e].verb.begin);
+      rec->events.erase(std::remove_if(rec->events.begin() + static_cast<std::ptrdiff_t>(before), rec->events.end(),
+                                       [&](const Event& e) { return e.verb.begin != first_verb; }),
+                        rec->events.end());
     }
   }
 }
@@ -333,7 +342,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     if (!resolved[k]) {
       resolved[k] = 1;
       const VerbGroup& g = a.verbs[k];
-      if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
+      if (g.source_mention >= 0) subjects[k].push_back(FromMention(doc, t, a.mentions[g.source_mention]));
+      else if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
       else if (g.has_subject) ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k]);
       // "Ethiopia indicated it would act": "it" / "they" is the nearest
       // actor before it in the sentence (a person only for "they").
@@ -700,11 +710,17 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       }
       if (in_sentence == 1 && only) date = only->value;
     }
+    // The sparse reading keeps an event with a side missing, as TABARI does:
+    // its DEFAULT option (in `validate`) names that side or drops the event.
+    if (reading && pairs.empty()) {
+      if (sources.empty()) sources.emplace_back();
+      if (targets.empty()) targets.emplace_back();
+    }
     for (const ActorMention& src : sources) {
       for (const ActorMention& tgt : targets) pairs.emplace_back(src, tgt);
     }
     for (const auto& [src, tgt] : pairs) {
-      if (src.code.empty()) continue;
+      if (src.code.empty() && !reading) continue;
       {
         if (!tgt.span.empty() && tgt.code.empty() && !targetless_ok) continue;
         if (!tgt.span.empty() && tgt.code == src.code && tgt.name == src.name) continue;

@@ -644,6 +644,31 @@ TEST(ImportValidate, TabariOptionsAndDiscardCodes) {
   EXPECT_EQ(out.find("CONVERT AGENT' is not supported"), std::string::npos) << out;
 }
 
+// TABARI's DEFAULT option names the side the sparse reading could not find:
+// PRIOR puts the default source where no actor comes before the verb, AFTER
+// the default target where none comes after it; without them the actors
+// found fill both sides. Options take effect after their record is coded.
+TEST(ImportValidate, TabariDefaultsFillAMissingSide) {
+  TempFile("dflt.actors", "GONDOR_ [GON]\nBREE_ [BRE]\nFORNOST_ [FOR]\n");
+  TempFile("dflt.verbs", "RESTORE  [064]\n");
+  TempFile("dflt.text",
+           "950101 D-Set\nSwitch the defaults on now with enough words here.\n"
+           "/* { OPTION: DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER } */\n\n"
+           "950101 D-1\nFxrnost is about to restore full ties with Gondor since last year.\n/* { DEFSRC / GON / 064 } */\n\n"
+           "950101 D-2\nFornost is about to restore full ties with Gxndor since last year.\n/* { FOR / DEFTAR / 064 } */\n\n"
+           "950101 D-3\nFxrnost is about to restore full ties with Gxndor since last year.\n"
+           "/* { DEFSRC / DEFTAR / 064 } */\n\n"
+           "950101 D-Prior\nSwitch PRIOR off now with enough words in this record.\n"
+           "/* { OPTION: DEFAULT: OFF } { OPTION: DEFAULT: SOURCE [DEFSRC] TARGET [DEFTAR] AFTER } */\n\n"
+           "950101 D-4\nFxrnost is about to restore full ties with Gondor and Bree since last year.\n"
+           "/* { GON / BRE / 064 } */\n\n"
+           "950101 D-Off\nSwitch the defaults off with enough words in this record.\n/* { OPTION: DEFAULT: OFF } */\n\n"
+           "950101 D-5\nFxrnost is about to restore full ties with Gondor since last year.\n/* {---} */\n");
+  std::string project = TempFile("dflt.project", "<actorsfile> dflt.actors\n<verbsfile> dflt.verbs\n<textfile> dflt.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("5 passed, 0 failed"), std::string::npos) << out;
+}
+
 TEST(ImportValidate, UdPetrarchNegatesThroughItsOntology) {
   // A folder of its own: the suite's dictionaries are found by their names.
   std::string dir = std::filesystem::temp_directory_path().string() + "/dm-ud-test-" + std::to_string(getpid());

@@ -37,6 +37,10 @@ struct Item {
   bool expects = false;          // has an expectation (events or "none")
   std::string skip;              // why the record is not evaluated, or ""
   std::vector<std::string> options;  // applied before the record is coded
+  // TABARI: options in a record's comment take effect once it is coded (a
+  // comment left open runs on into the next record's options, and the
+  // record's own expectation was coded under the options before them).
+  std::vector<std::string> options_after;
 };
 
 struct Suite {
@@ -153,7 +157,7 @@ bool LoadTabari(const std::string& path, Suite* suite, std::string* error) {
       std::string inside = Collapse((*it)[2].str());
       if (inside.empty()) continue;
       if (inside.rfind("OPTION:", 0) == 0) {
-        item.options.push_back(Collapse(inside.substr(7)));
+        item.options_after.push_back(Collapse(inside.substr(7)));
         continue;
       }
       if (minus) {
@@ -310,7 +314,13 @@ bool LoadPetrarch(const std::string& path, Suite* suite, std::string* error) {
 const std::string kDiscardCode = "DISCARDXXX";
 
 struct Options {
-  std::string default_source, default_target;  // TABARI DEFAULT:
+  // TABARI DEFAULT: the code of a missing source or target; with PRIOR the
+  // default source replaces any missing source, without it the first actor
+  // after the verb becomes the source; with AFTER the default target
+  // replaces any missing target, without it a second source becomes the
+  // target.
+  std::string default_source, default_target;
+  bool default_prior = false, default_after = false;
   bool require_dyad = true;                      // PETRARCH require_dyad
   bool convert_agent = false;                    // TABARI SET: CONVERT AGENT
   size_t min_words = 0;  // TABARI SET: MINIMUM WORDS: shorter records code nothing
@@ -330,6 +340,67 @@ std::string ConvertAgent(const std::string& code, const std::set<std::string>& a
   return "~" + code;
 }
 
+// TABARI's DEFAULT placement over the events of one verb (the coder's sparse
+// reading leaves a missing side empty): see Options. Events with a side still
+// missing are left for require_dyad to drop.
+void ApplyDefaults(const Options& o, std::vector<Event>* events) {
+  if (o.default_source.empty() && o.default_target.empty()) return;
+  std::vector<Event> out;
+  for (size_t i = 0; i < events->size();) {
+    size_t j = i;
+    const Event& first = (*events)[i];
+    while (j < events->size() && (*events)[j].verb.begin == first.verb.begin &&
+           (*events)[j].cameo == first.cameo && (*events)[j].sentence.begin == first.sentence.begin)
+      ++j;
+    std::vector<ActorMention> srcs, tgts;
+    auto add = [](std::vector<ActorMention>* v, const ActorMention& m) {
+      if (m.code.empty()) return;
+      for (const auto& x : *v) {
+        if (x.code == m.code && x.span.begin == m.span.begin) return;
+      }
+      v->push_back(m);
+    };
+    bool sideless = false;
+    for (size_t k = i; k < j; ++k) {
+      const Event& e = (*events)[k];
+      sideless |= e.source.code.empty() || e.target.code.empty();
+      add(&srcs, e.source);
+      add(&tgts, e.target);
+    }
+    if (!sideless) {
+      out.insert(out.end(), events->begin() + static_cast<std::ptrdiff_t>(i),
+                 events->begin() + static_cast<std::ptrdiff_t>(j));
+      i = j;
+      continue;
+    }
+    auto named = [](const std::string& code) {
+      ActorMention m;
+      m.code = code;
+      return m;
+    };
+    if (srcs.empty()) {
+      if (o.default_prior) srcs.push_back(named(o.default_source));
+      else if (!tgts.empty()) { srcs.push_back(tgts.front()); tgts.erase(tgts.begin()); }
+      if (srcs.empty() && !o.default_source.empty()) srcs.push_back(named(o.default_source));
+    }
+    if (tgts.empty()) {
+      if (o.default_after) tgts.push_back(named(o.default_target));
+      else if (srcs.size() > 1) { tgts.assign(srcs.begin() + 1, srcs.end()); srcs.resize(1); }
+      if (tgts.empty() && !o.default_target.empty()) tgts.push_back(named(o.default_target));
+    }
+    for (const auto& s : srcs) {
+      for (const auto& t : tgts) {
+        Event e = first;
+        e.source = s;
+        e.target = t;
+        out.push_back(std::move(e));
+      }
+    }
+    i = j;
+  }
+  *events = std::move(out);
+}
+
 // Applies what can be honoured; returns false for unsupported options.
 bool ApplyOption(const std::string& opt, Options* o) {
   std::string u = Upper(opt);
@@ -343,7 +414,10 @@ bool ApplyOption(const std::string& opt, Options* o) {
     std::smatch m;
     if (std::regex_search(opt, m, src)) o->default_source = Collapse(m[1].str());
     if (std::regex_search(opt, m, tgt)) o->default_target = Collapse(m[1].str());
-    return true;  // PRIOR / AFTER placement is not modelled: the default only fills a missing actor
+    static const std::regex prior(R"(\]\s*PRIOR\b)"), after(R"(\]\s*AFTER\b)");
+    o->default_prior = std::regex_search(u, prior);
+    o->default_after = std::regex_search(u, after);
+    return true;
   }
   if (u.rfind("SET:", 0) == 0 && u.find("CONVERT AGENT") != std::string::npos) {
     o->convert_agent = u.find("TRUE") != std::string::npos;
@@ -444,7 +518,7 @@ int RunValidate(const std::string& path, FILE* out) {
   // The suites code what a sentence reports, planned or negated alike, by
   // their own rules; modality is not theirs to judge.
   opt.keep_modal_events = true;
-  opt.reciprocal_pairs = true;
+  opt.reciprocal_pairs = ext == ".xml";  // TABARI pairs both ways only by a paired code ([191:191])
   opt.peer_targets = true;
   opt.sparse_verbs = ext != ".xml";  // TABARI reads by dictionary lookup, PETRARCH by parse
   opt.use_default_dict = false;
@@ -491,11 +565,16 @@ int RunValidate(const std::string& path, FILE* out) {
   int passed = 0, failed = 0;
   size_t expected_total = 0, found_total = 0, extra_total = 0;
   std::map<std::string, int> skipped;
+  const Item* previous = nullptr;
   for (const Item& item : suite.items) {
-    for (const auto& o : item.options) {
-      if (!ApplyOption(o, &options) && unsupported.insert(o).second)
-        std::fprintf(out, "NOTE %s: option '%s' is not supported\n", item.id.c_str(), o.c_str());
+    for (const auto* list : {previous ? &previous->options_after : nullptr, &item.options}) {
+      for (size_t i = 0; list && i < list->size(); ++i) {
+        const std::string& o = (*list)[i];
+        if (!ApplyOption(o, &options) && unsupported.insert(o).second)
+          std::fprintf(out, "NOTE %s: option '%s' is not supported\n", item.id.c_str(), o.c_str());
+      }
     }
+    previous = &item;
     if (!item.skip.empty()) {
       ++skipped[item.skip.rfind("category", 0) == 0 ? "category not included" : item.skip];
       continue;
@@ -511,6 +590,7 @@ int RunValidate(const std::string& path, FILE* out) {
       }
       if (discard) rec.events.clear();
     }
+    ApplyDefaults(options, &rec.events);
     std::vector<Triple> coded;
     for (const auto& e : rec.events) {
       Triple t{e.source.code, e.target.code, e.cameo};
