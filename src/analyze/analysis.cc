@@ -782,6 +782,30 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         g.subj_last = static_cast<uint32_t>(last);
         g.has_subject = true;
       }
+      // "Gollum, centre of a row between Radagast the Brown, called on X",
+      // "Netanyahu, the prime minister, said": an apposition between commas
+      // (no verb, clause word or quotation in it) stands between a subject
+      // that opens its clause and the verb.
+      if (!g.has_subject && t[p].lower == "," && p > 2) {
+        int r = p - 1;
+        bool plain = true;
+        while (r >= 0 && t[r].lower != "," && p - r <= 16) {
+          Pos ps = info[r].pos;
+          plain &= ps != Pos::kVerb && ps != Pos::kSub && ps != Pos::kRel && ps != Pos::kConj && ps != Pos::kAux &&
+                   ps != Pos::kModal && ps != Pos::kPron && t[r].kind != TokKind::kQuote;
+          --r;
+        }
+        if (plain && r > 0 && r < p - 1 && t[r].lower == ",") {
+          int head_end = r - 1;
+          int before = walk(head_end);
+          bool opens = before < 0 || info[before].pos == Pos::kSub || info[before].pos == Pos::kConj;
+          if (opens && head_end > before) {
+            g.subj_first = static_cast<uint32_t>(before + 1);
+            g.subj_last = static_cast<uint32_t>(head_end);
+            g.has_subject = true;
+          }
+        }
+      }
       // "police sentries posted there killed one": after a reduced relative
       // clause, a verb with no conjunction or comma between takes the noun
       // the participle modifies as subject, not the place after it.

@@ -370,6 +370,12 @@ TEST(ImportEngine, WordsBeforeTheVerbSelectThePattern) {
   EXPECT_EQ(Code(*engine, "Never Arnor clashed over the efforts of Osgiliath."), "ARN-121-OSG");
 }
 
+TEST(ImportEngine, AnAppositionStandsBetweenSubjectAndVerb) {
+  auto engine = SmallEngine(kSmallDict, true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor, the old rival of Eriador, clashed over the efforts of Osgiliath."), "ARN-121-OSG");
+}
+
 TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
   auto engine = SmallEngine(kSmallDict +
                                 std::string("verb 023 : say\n"
