@@ -360,6 +360,30 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           break;
         }
       }
+      // TABARI's forwarding ("Gondor expressed reluctance. It acknowledged
+      // ..."): a pronoun with no actor before it in its sentence is the
+      // first actor of the sentence before ("he"/"she" only when no person
+      // was found by name). Only with the sparse reading: on news the first
+      // actor of the sentence before is too often someone else.
+      const std::string& pw = g.has_subject ? t[g.subj_first].lower : "";
+      bool uncoded = std::all_of(subjects[k].begin(), subjects[k].end(),
+                                 [](const ActorMention& m) { return m.code.empty(); });
+      if (sparse_verbs_ && uncoded && s > 0 && g.has_subject && g.subj_first == g.subj_last &&
+          (pw == "it" || pw == "they" || pw == "he" || pw == "she")) {
+        const SentenceAnalysis& prev = doc.analyses[s - 1];
+        const Token* pt = &doc.tokens[doc.sentences[s - 1].first];
+        bool before_it = false;
+        for (const Mention& m : a.mentions) before_it |= m.is_actor && m.last < g.subj_first;
+        for (const Mention& m : prev.mentions) {
+          if (before_it || !m.is_actor || IsModifier(prev, pt, m)) continue;
+          if (m.kind == PhraseKind::kPerson && pw == "it") continue;
+          subjects[k].clear();
+          subjects[k].push_back(FromMention(doc, pt, m));
+          subjects[k].back().span = {t[g.subj_first].begin, t[g.subj_first].end};
+          subjects[k].back().text = std::string(t[g.subj_first].text);
+          break;
+        }
+      }
     }
     return subjects[k];
   };

@@ -675,6 +675,32 @@ TEST(ImportValidate, TabariDefaultsFillAMissingSide) {
   EXPECT_NE(out.find("5 passed, 0 failed"), std::string::npos) << out;
 }
 
+// TABARI's FORWARD: a story's records are read together, and a pronoun
+// with no actor before it takes the first actor of the sentence before
+// (the country only, not the agent).
+TEST(ImportValidate, TabariForwardsPronounsWithinAStory) {
+  TempFile("frwd.actors", "GONDOR_ [GON]\nBREE_ [BRE]\nFORNOST_ [FOR]\nARNOR_ [ARN]\n");
+  TempFile("frwd.agents", "PRESIDENT_ [~GOV]\n");
+  TempFile("frwd.verbs", "EXPRESS  [---]\n- * RELUCTANCE  [020]\nPROMISE  [050]\nASK  [090]\n");
+  const std::string stories =
+      "950116 F-001-001\nThe Fornost president expressed reluctance to become involved in the affairs of Bree.\n"
+      "/* { FORGOV / BRE / 020 } */\n\n"
+      "950116 F-001-002\nHe has also asked Gondor to provide help in the conflict.\n/* { FOR / GON / 090 } */\n\n"
+      "950116 F-001-003\nGondor expressed reluctance to become involved in the affairs of Bree.\n"
+      "/* { GON / BRE / 020 } */\n\n"
+      "950116 F-001-004\nIn a later statement it promised additional aid to Arnor.\n/* { GON / ARN / 050 } */\n\n";
+  TempFile("frwd.text", "950101 F-Set\nSwitch forwarding on with enough words in the record.\n"
+                        "/* { OPTION: FORWARD: ^^*****NNN*SSS } */\n\n" + stories);
+  std::string project = TempFile("frwd.project", "<actorsfile> frwd.actors\n<verbsfile> frwd.verbs\n"
+                                                 "<agentsfile> frwd.agents\n<textfile> frwd.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("4 passed, 0 failed"), std::string::npos) << out;
+  // Without FORWARD each record stands alone: the pronouns find no one.
+  TempFile("frwd.text", stories);
+  out = Validate(project);
+  EXPECT_NE(out.find("2 passed, 2 failed"), std::string::npos) << out;
+}
+
 TEST(ImportValidate, UdPetrarchNegatesThroughItsOntology) {
   // A folder of its own: the suite's dictionaries are found by their names.
   std::string dir = std::filesystem::temp_directory_path().string() + "/dm-ud-test-" + std::to_string(getpid());

@@ -321,6 +321,7 @@ struct Options {
   // target.
   std::string default_source, default_target;
   bool default_prior = false, default_after = false;
+  bool forward = false;  // TABARI FORWARD: a story's records are read together
   bool require_dyad = true;                      // PETRARCH require_dyad
   bool convert_agent = false;                    // TABARI SET: CONVERT AGENT
   size_t min_words = 0;  // TABARI SET: MINIMUM WORDS: shorter records code nothing
@@ -417,6 +418,10 @@ bool ApplyOption(const std::string& opt, Options* o) {
     static const std::regex prior(R"(\]\s*PRIOR\b)"), after(R"(\]\s*AFTER\b)");
     o->default_prior = std::regex_search(u, prior);
     o->default_after = std::regex_search(u, after);
+    return true;
+  }
+  if (u.rfind("FORWARD:", 0) == 0) {
+    o->forward = u.find("OFF") == std::string::npos;
     return true;
   }
   if (u.rfind("SET:", 0) == 0 && u.find("CONVERT AGENT") != std::string::npos) {
@@ -566,6 +571,7 @@ int RunValidate(const std::string& path, FILE* out) {
   size_t expected_total = 0, found_total = 0, extra_total = 0;
   std::map<std::string, int> skipped;
   const Item* previous = nullptr;
+  std::string story_id, story_text;  // FORWARD: the story so far
   for (const Item& item : suite.items) {
     for (const auto* list : {previous ? &previous->options_after : nullptr, &item.options}) {
       for (size_t i = 0; list && i < list->size(); ++i) {
@@ -579,8 +585,26 @@ int RunValidate(const std::string& path, FILE* out) {
       ++skipped[item.skip.rfind("category", 0) == 0 ? "category not included" : item.skip];
       continue;
     }
-    Document doc{item.id, item.date, item.text, 0};
+    // TABARI's FORWARD: records of one story ("FRWD-001-002" follows
+    // "FRWD-001-001") are read as one text, so that a pronoun can reach back
+    // to the sentence before; only the record's own sentences are scored.
+    std::string story = item.id.substr(0, item.id.rfind('-'));
+    if (!options.forward || story != story_id || item.id.find('-') == item.id.rfind('-')) story_text.clear();
+    size_t own = story_text.empty() ? 0 : story_text.size() + 1;
+    Document doc{item.id, item.date, story_text.empty() ? item.text : story_text + " " + item.text, 0};
     engine.value()->Code(doc, &ws, &rec);
+    story_id = story;
+    story_text = doc.text;
+    if (own > 0) {
+      rec.events.erase(std::remove_if(rec.events.begin(), rec.events.end(),
+                                      [&](const Event& e) { return e.sentence.begin < own; }),
+                       rec.events.end());
+      // "note that this doesn't get the agent, only the actor"
+      for (Event& e : rec.events) {
+        std::string w = Upper(e.source.text);
+        if ((w == "IT" || w == "HE" || w == "SHE" || w == "THEY") && e.source.code.size() > 3) e.source.code.resize(3);
+      }
+    }
     if (SplitTrim(item.text, " ").size() < options.min_words) rec.events.clear();
     if (options.actor_discards) {
       bool discard = false;
