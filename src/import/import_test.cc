@@ -183,6 +183,22 @@ TEST(ImportTabari, SpellingVariantFormsKeptBesideRegularOnes) {
   EXPECT_EQ(speed->Get("past"), "sped/speedx");
 }
 
+TEST(ImportTabari, ExactStemsTakeTheEndingsEsAndEn) {
+  // "DEPART_": TABARI reads "departes" and "departen" as the verb too; a
+  // stem with listed forms, or ending in e, keeps only its forms.
+  std::string path = TempFile("stems.verbs", "DEPART_ [032]\nDEPLORE_ [122]\nSTAB [222]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  std::map<std::string, std::string> past;
+  for (const auto& x : entries) {
+    if (x.kind == "irregular") past[x.key] = x.Get("past");
+  }
+  EXPECT_EQ(past["depart"], "departed/departes/departen");
+  EXPECT_EQ(past.count("deplore"), 0u);
+  EXPECT_EQ(past.count("stab"), 0u);
+}
+
 TEST(ImportTabari, DateRestrictedActorBecomesPersonWithRoles) {
   std::string path = Peers() + "/tabari/TABARI.Demo.actors";
   SKIP_IF_ABSENT(path);

@@ -154,6 +154,7 @@ struct Verb {
   std::string code;
   std::string reverse;  // "[032:033]": the target's code towards the source
   std::vector<std::string> forms;  // head forms as listed
+  bool stem = false;  // TABARI "DEPART_" with no forms listed: also -es and -en ("departes", "departen")
   int line = 0;
 };
 
@@ -378,6 +379,7 @@ class VerbImporter {
     v.lemma = Lower(words[head]);
     bool exact = !text.empty() && text.back() == '_';
     if (!petrarch_ && !(exact && head + 1 == words.size())) v.lemma = CompleteStem(v.lemma);
+    v.stem = !petrarch_ && exact && head + 1 == words.size() && v.lemma.back() != 'e';
     for (size_t k = head + 1; k < words.size(); ++k) v.after.push_back(Lower(words[k]));
     if (has_forms) AddForms(&v, forms);
     verbs_.push_back(std::move(v));
@@ -636,6 +638,9 @@ class VerbImporter {
         if (IsRegularForm(v.lemma, f)) continue;
         auto& to = f.rfind(v.lemma, 0) == 0 ? variants : irr;
         if (std::find(to.begin(), to.end(), f) == to.end()) to.push_back(f);
+      }
+      if (v.stem && v.forms.empty()) {
+        for (const char* ending : {"es", "en"}) variants.push_back(v.lemma + ending);
       }
       if ((!irr.empty() || !variants.empty()) && !irregular_done_.count(v.lemma)) {
         irregular_done_.insert(v.lemma);
