@@ -460,6 +460,10 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       const std::string& pw = t[p].lower;
       bool prev_plural = (pw.size() > 2 && pw.back() == 's' && pw[pw.size() - 2] != 's') || pw == "police" ||
                          pw == "people" || pw == "personnel" || pw == "men" || pw == "women";
+      // "The Philippines and the Central African Republic agree": the last
+      // of two coordinated actors is plural as a whole.
+      if (opener == Pos::kDet && q > 1 && t[q - 1].lower == "and" && a->mention_at[q - 2] >= 0 && prev_mention)
+        prev_plural = true;
       bool third = (bits & kThird) && !(bits & kBase);
       if (!in_np) verb = true;
       else if (in_pp) verb = false;

@@ -392,6 +392,14 @@ TEST(ImportEngine, AnAppositionStandsBetweenSubjectAndVerb) {
   EXPECT_EQ(Code(*engine, "Arnor, the old rival of Eriador, clashed over the efforts of Osgiliath."), "ARN-121-OSG");
 }
 
+TEST(ImportEngine, CoordinatedActorsAgreeInNumberWithTheVerb) {
+  // "the Central African Republic agree" alone would read as a noun
+  // compound ("a border attack"); after "Arnor and" the subject is plural.
+  auto engine = SmallEngine(kSmallDict + std::string("org CAF : Central African Republic\nverb 050 : agree\n"), true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor and the Central African Republic agree that the talks should go on."), "ARN-050-CAF");
+}
+
 TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
   auto engine = SmallEngine(kSmallDict +
                                 std::string("verb 023 : say\n"
