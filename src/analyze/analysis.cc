@@ -440,6 +440,12 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       // that takes a determiner phrase as object is a verb.
       bool det_object = i + 1 < n && info[i + 1].pos == Pos::kDet && t[i + 1].lower != "no";
       verb = prev == Pos::kPunct || prev == Pos::kConj || prev == Pos::kSub || prev == Pos::kQuote || det_object;
+      // "a bombing and shelling offensive": an -ing form joined to an -ing
+      // noun and followed by a noun is a noun like its conjunct.
+      if (prev == Pos::kConj && p > 0 && info[p - 1].pos == Pos::kNoun && t[p - 1].lower.size() > 4 &&
+          t[p - 1].lower.compare(t[p - 1].lower.size() - 3, 3, "ing") == 0 && i + 1 < n &&
+          t[i + 1].kind == TokKind::kWord && !info[i + 1].forms && info[i + 1].pos == Pos::kNoun)
+        verb = false;
     } else if (prev_mention || prev == Pos::kNoun || prev == Pos::kPropn) {
       // After a noun: "the rebels attack" (verb) or "a border attack" (noun).
       // Look at what opens the noun run, and at number agreement.

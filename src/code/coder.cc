@@ -14,7 +14,10 @@ bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
   return p == Pos::kDet || p == Pos::kAdj || p == Pos::kNum || p == Pos::kAdv || p == Pos::kNoun ||
          p == Pos::kPoss || p == Pos::kPropn || a.mention_at[k] >= 0 || t.lower == "over" || t.lower == "around" ||
          t.lower == "about" || t.lower == "least" || t.lower == "than" ||
-         (t.kind == TokKind::kPunct && t.lower == "-");
+         (t.kind == TokKind::kPunct && t.lower == "-") ||
+         // "a bombing and shelling offensive": "and" inside a noun phrase
+         (t.lower == "and" && k > 0 && k + 1 < a.count && a.info[k - 1].pos == Pos::kNoun &&
+          a.mention_at[k - 1] < 0 && a.info[k + 1].pos == Pos::kNoun && a.mention_at[k + 1] < 0);
 }
 
 // Matches pattern elements from token `pos` up to `end` (exclusive).

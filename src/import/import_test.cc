@@ -400,6 +400,13 @@ TEST(ImportEngine, CoordinatedActorsAgreeInNumberWithTheVerb) {
   EXPECT_EQ(Code(*engine, "Arnor and the Central African Republic agree that the talks should go on."), "ARN-050-CAF");
 }
 
+TEST(ImportEngine, NounsJoinedByAndStayInOneNounPhrase) {
+  // "shelling" is a noun like "bombing", and the pattern reads across "and".
+  auto engine = SmallEngine(kSmallDict + std::string("verb 190 : launch offensive\n"), true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor launched a new bombing and shelling offensive against Eriador."), "ARN-190-ERI");
+}
+
 TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
   auto engine = SmallEngine(kSmallDict +
                                 std::string("verb 023 : say\n"
