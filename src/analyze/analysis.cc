@@ -123,7 +123,53 @@ bool PartOfLongerName(const Token* t, uint32_t n, uint32_t first, uint32_t end, 
   return false;
 }
 
+// Whether an actor code holds a role code among its three-letter parts
+// (USAGOV holds GOV; HGWGOVMED holds GOVMED).
+bool HasRole(const std::string& code, const std::string& role) {
+  for (size_t c = 0; c + role.size() <= code.size(); c += 3) {
+    if (code.compare(c, role.size(), role) == 0) return true;
+  }
+  return false;
+}
+
+// A lower-case hyphenated word at t[j] ("state-run", "government-owned"):
+// word, "-", word, written without spaces.
+bool HyphenatedModifier(const Token* t, uint32_t j) {
+  return t[j].kind == TokKind::kWord && !t[j].cap && t[j + 1].lower == "-" && !t[j + 1].space_before &&
+         !t[j + 2].space_before && t[j + 2].kind == TokKind::kWord && !t[j + 2].cap;
+}
+
+// "former" before the state role of a merged mention makes it ELI, in place
+// of the role the mention took from it ("former Gondor prosecutors":
+// GONJUD -> GONELI) or after the code that held it already ("former
+// officials in the White House": USAGOV -> USAGOVELI).
+// A person keeps the code of the role the dictionary dates; an organisation
+// of ours keeps its code ("former Hamas officers" stay PSEHMS).
+void FormerRole(const Model& m, const Token* t, const std::vector<Mention>& raw, Mention* cur) {
+  if (cur->kind == PhraseKind::kPerson) return;
+  const Mention* agent = nullptr;
+  bool held = false;  // a name in the phrase has the whole code
+  for (const Mention& r : raw) {
+    if (r.first < cur->first || r.last > cur->last) continue;
+    if (r.kind == PhraseKind::kAgent) agent = &r;
+    else held |= r.code == cur->code;
+  }
+  if (!agent || !IsStateRole(agent->code)) return;
+  if (held && cur->code.size() > 3 && !(cur->org >= 0 && m.orgs()[cur->org].stacks_roles)) return;
+  bool former = false;
+  for (uint32_t k = cur->first > 0 ? cur->first - 1 : 0; k < agent->first && !former; ++k) former = t[k].lower == "former";
+  if (!former) return;
+  const std::string& c = cur->code;
+  bool took = !held && c.size() >= agent->code.size() &&
+              c.compare(c.size() - agent->code.size(), agent->code.size(), agent->code) == 0;
+  cur->code = (took ? c.substr(0, c.size() - agent->code.size()) : c) + "ELI";
+}
+
 }  // namespace
+
+// TABARI's and PETRARCH's code of a name that is no actor ("BOROMIR [---]",
+// or a person out of office): named, but not a side of an event.
+constexpr const char* kNullCode = "---";
 
 bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m) {
   // Only generic words: a named actor before a noun ("Hamas officers",
@@ -142,7 +188,8 @@ bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m) {
 }
 
 bool IsStateRole(const std::string& role) {
-  return role == "COP" || role == "GOV" || role == "MIL" || role == "JUD" || role == "LEG";
+  // ELI: "former chief minister", one who held such a role (FormerRole).
+  return role == "COP" || role == "GOV" || role == "MIL" || role == "JUD" || role == "LEG" || role == "ELI";
 }
 
 bool IsBeForm(const std::string& w) {
@@ -192,15 +239,22 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     const Phrase* best = nullptr;
     const Model::Lexeme* lx =
         (t[i].kind == TokKind::kWord || t[i].kind == TokKind::kNumber) ? a->info[i].lex : nullptr;
+    // Tokens skipped after the first word of the phrase: a hyphenated
+    // modifier inside a name ("Ithilen state-run television").
+    uint32_t skip = 0;
     auto try_list = [&](const std::vector<uint32_t>* cands) {
       if (!cands) return;
       for (uint32_t id : *cands) {
         const Phrase& p = m.phrase(id);
         if (best && p.tokens.size() < best->tokens.size()) break;
-        if (i + p.tokens.size() > n) continue;
+        if (i + p.tokens.size() + skip > n) continue;
         bool ok = true;
         for (size_t k = 0; k < p.tokens.size() && ok; ++k) {
-          ok = t[i + k].lower == p.tokens[k] && (p.exact.empty() || t[i + k].text == p.exact[k]);
+          const Token& w = t[i + k + (k > 0 ? skip : 0)];
+          ok = (w.lower == p.tokens[k] ||
+                (p.stem && k + 1 == p.tokens.size() && w.lower.size() > p.tokens[k].size() &&
+                 w.lower.compare(0, p.tokens[k].size(), p.tokens[k]) == 0)) &&
+               (p.exact.empty() || w.text == p.exact[k]);
         }
         // Names of people and places are proper nouns: capitalised unless
         // the whole sentence is lower case.
@@ -208,7 +262,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
           ok = !sentence_has_caps;
         }
         if (ok && p.kind == PhraseKind::kPlace && m.places()[p.index].geonames) {
-          ok = !PartOfLongerName(t, n, i, i + static_cast<uint32_t>(p.tokens.size()), *a, raw);
+          ok = !PartOfLongerName(t, n, i, i + static_cast<uint32_t>(p.tokens.size()) + skip, *a, raw);
         }
         if (!ok) continue;
         if (!best || KindRank(p.kind) < KindRank(best->kind)) best = &p;
@@ -220,7 +274,29 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         auto it = lx->by_second->find(t[i + 1].lower);
         if (it != lx->by_second->end()) try_list(&it->second);
       }
+      // "Ithilen state-run television" is Ithilen television: a lower-case
+      // hyphenated modifier may stand inside a name of several words.
+      if (!best && lx->by_second && i + 4 < n && HyphenatedModifier(t, i + 1)) {
+        auto it = lx->by_second->find(t[i + 4].lower);
+        skip = 3;
+        if (it != lx->by_second->end()) try_list(&it->second);
+        if (!best) skip = 0;
+      }
       if (!best) try_list(lx->single);
+    }
+    // "Kuwaiti", "Eriadori": a word that begins with a stem name (TABARI's
+    // names without a final `_`), the longest stem first. Capitalised, as
+    // names are, unless the whole sentence is lower case.
+    if (!best && m.min_stem() > 0 && t[i].kind == TokKind::kWord && t[i].lower.size() > m.min_stem() &&
+        (t[i].cap || !sentence_has_caps)) {
+      for (size_t len = t[i].lower.size() - 1; len >= m.min_stem() && !best; --len) {
+        const std::vector<uint32_t>* cands = m.StemPhrases(std::string_view(t[i].lower).substr(0, len));
+        if (!cands) continue;
+        for (uint32_t id : *cands) {
+          const Phrase& p = m.phrase(id);
+          if (!best || KindRank(p.kind) < KindRank(best->kind)) best = &p;
+        }
+      }
     }
     if (!best) {
       ++i;
@@ -228,7 +304,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     }
     Mention mn;
     mn.first = i;
-    mn.last = i + static_cast<uint32_t>(best->tokens.size()) - 1;
+    mn.last = i + static_cast<uint32_t>(best->tokens.size()) + skip - 1;
     mn.kind = best->kind;
     switch (best->kind) {
       case PhraseKind::kPerson: {
@@ -236,6 +312,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         mn.person = static_cast<int>(best->index);
         mn.code = p.CodeOn(date);
         mn.name = p.name;
+        mn.is_actor = mn.code != kNullCode;
         break;
       }
       case PhraseKind::kOrg: {
@@ -243,7 +320,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         mn.org = static_cast<int>(best->index);
         mn.code = o.code;
         mn.name = o.name;
-        mn.is_actor = o.type != "media";
+        mn.is_actor = o.type != "media" && o.code != kNullCode;
         break;
       }
       case PhraseKind::kCountry:
@@ -278,9 +355,18 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
   // police", "Prime Minister Benjamin Netanyahu", "Hamas officers",
   // "the militant Palestinian group Hamas".
   auto gap_ok = [&](uint32_t from, uint32_t to) {  // tokens strictly between
-    if (to - from > 3) return false;
+    // Modifiers joined by a conjunction: "Ithilen's awful and evil minister".
+    auto joined_modifiers = [&](uint32_t k) {
+      return (t[k].lower == "and" || t[k].lower == "or") && k > from && k + 1 < to && !t[k - 1].cap &&
+             !t[k + 1].cap && t[k - 1].kind == TokKind::kWord && t[k + 1].kind == TokKind::kWord &&
+             a->info[k - 1].pos != Pos::kPoss;
+    };
+    bool conj = false;
+    for (uint32_t k = from; k < to && to - from <= 5; ++k) conj |= joined_modifiers(k);
+    if (to - from > (conj ? 5u : 3u)) return false;
     for (uint32_t k = from; k < to; ++k) {
       Pos p = a->info[k].pos;
+      if (conj && joined_modifiers(k)) continue;
       if (!(p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPoss || p == Pos::kNum || p == Pos::kPropn ||
             (p == Pos::kVerb && (t[k].cap || NounLike(a->info[k]))) ||
             (t[k].kind == TokKind::kPunct && t[k].lower == "-")))
@@ -295,16 +381,24 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
   for (size_t k = 0; k < raw.size(); ++k) {
     Mention cur = raw[k];
     std::string role_of, country_of;
+    // An agent whose code goes first ("MSF Arnor" -> NGOARN) has made a code
+    // that later agents extend ("MSF Arnor diplomat" -> NGOARNGOV).
+    auto prefix_agent = [&](const Mention& x) { return x.kind == PhraseKind::kAgent && x.agent >= 0 && m.agents()[x.agent].prefix; };
+    bool composed = false;
     // "soldiers from Gondor", "police of Gujarat": a role of a country.
     if (k + 1 < raw.size() && cur.kind == PhraseKind::kAgent && raw[k + 1].first == cur.last + 2 &&
         (t[cur.last + 1].lower == "from" || t[cur.last + 1].lower == "of" || t[cur.last + 1].lower == "in") &&
         (raw[k + 1].kind == PhraseKind::kCountry || raw[k + 1].kind == PhraseKind::kPlace ||
-         (raw[k + 1].kind == PhraseKind::kOrg && raw[k + 1].code.size() == 3))) {
+         (raw[k + 1].kind == PhraseKind::kOrg &&
+          (raw[k + 1].code.size() == 3 || prefix_agent(cur) ||
+           (raw[k + 1].org >= 0 && m.orgs()[raw[k + 1].org].stacks_roles))))) {
       const Mention& nx = raw[k + 1];
       std::string role = cur.code.size() > 3 ? cur.code.substr(cur.code.size() - 3) : cur.code;
-      cur.code = nx.code + role;
-      if (nx.kind == PhraseKind::kCountry || nx.kind == PhraseKind::kOrg) role_of = role;
+      cur.code = prefix_agent(cur) ? cur.code + nx.code : HasRole(nx.code, role) ? nx.code : nx.code + role;
+      composed = prefix_agent(cur);
+      if ((nx.kind == PhraseKind::kCountry || nx.kind == PhraseKind::kOrg) && !composed) role_of = role;
       cur.country = nx.country;
+      cur.org = nx.org;
       cur.last = nx.last;
       ++k;
     }
@@ -317,7 +411,24 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
                          cur.kind == PhraseKind::kCountryPeople || cur.kind == PhraseKind::kPlace;
       Mention merged = nx;
       merged.first = cur.first;
-      if (nx.kind == PhraseKind::kAgent && cur_country) {
+      if (composed && nx.kind == PhraseKind::kAgent) {
+        merged = cur;
+        merged.last = nx.last;
+        merged.code = prefix_agent(nx) ? nx.code + cur.code : cur.code + nx.code;
+      } else if (prefix_agent(cur) && (nx.kind == PhraseKind::kCountry || nx.kind == PhraseKind::kCountryAdj ||
+                                       nx.kind == PhraseKind::kCountryPeople || nx.kind == PhraseKind::kOrg)) {
+        // "MSF Arnor", "human rights activists Gondor": the agent's code,
+        // then the actor's.
+        merged = cur;
+        merged.last = nx.last;
+        // The actor's code may hold the role already: "human rights
+        // activists Amnesty International" is NGM, not NGMNGM.
+        merged.code = HasRole(nx.code, cur.code) ? nx.code : cur.code + nx.code;
+        merged.name = nx.name;
+        merged.country = nx.country;
+        merged.org = nx.org;
+        composed = true;
+      } else if (nx.kind == PhraseKind::kAgent && cur_country) {
         merged.code = cur.code + nx.code;
         if (cur.kind == PhraseKind::kCountryAdj && cur.code.size() == 3) country_of = cur.code;
         merged.country = cur.country;
@@ -328,8 +439,13 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         merged.last = nx.last;
         // A bare country-level code takes the role: "Calenardhon government"
         // -> CALGOV (dictionaries that file countries as plain actors).
-        if (cur.kind == PhraseKind::kOrg && cur.code.size() == 3) {
+        // A dictionary's org that stacks roles takes any ("Gonzo GMO
+        // activists" -> GONGMOOPP), once.
+        bool stacks = cur.kind == PhraseKind::kOrg && cur.org >= 0 && m.orgs()[cur.org].stacks_roles;
+        if (cur.kind == PhraseKind::kOrg && (cur.code.size() == 3 || stacks) && !HasRole(cur.code, nx.code)) {
           merged.code = cur.code + nx.code;
+          // What a bare conjunct shares: "Danish Islamist media and
+          // government" -> DNKMUSMED, DNKMUSGOV.
           country_of = cur.code;
         }
       } else if (nx.kind == PhraseKind::kPerson &&
@@ -352,6 +468,9 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       cur = merged;
       ++k;
     }
+    // "former Gondor prosecutors" (GONELI), "Arnor former security
+    // officials" (ARNELI): a state role held no longer is CAMEO's elite.
+    FormerRole(m, t, raw, &cur);
     // "Lawmakers in Arnor and Gondor" (ARNLEG, GONLEG), "Danish media and
     // government" (DNKMED, DNKGOV): a bare conjunct right after "and"
     // shares the role, or the country, of the one before.
@@ -772,7 +891,34 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         }
         return r;
       };
-      if (info[q].pos == Pos::kPron) {
+      // "Arnor's foreign minister, in remarks published on Monday, urged",
+      // "Gollum, centre of a row between Radagast the Brown, called on X":
+      // the subject is the actor chunk that opens its clause, before a
+      // parenthetical set off by two commas (no clause word, pronoun,
+      // auxiliary or quotation in it, and not opening with a verb).
+      if (t[p].lower == ",") {
+        int c = p - 1;
+        bool clean = true;
+        while (c >= 0 && t[c].lower != "," && p - c <= 16 && clean) {
+          Pos pc = info[c].pos;
+          clean = !(pc == Pos::kSub || pc == Pos::kRel || pc == Pos::kQuote || pc == Pos::kConj || pc == Pos::kPron ||
+                    pc == Pos::kAux || pc == Pos::kModal);
+          --c;
+        }
+        if (clean && c > 0 && t[c].lower == "," && c + 1 < p && info[c + 1].pos != Pos::kVerb) {
+          int r = walk(c - 1);
+          bool actor = false;
+          for (int x = r + 1; x < c; ++x) actor |= a->mention_at[x] >= 0 && a->mentions[a->mention_at[x]].is_actor;
+          bool opens = r < 0 || info[r].pos == Pos::kSub || info[r].pos == Pos::kConj;
+          if (opens && actor) {
+            last = c - 1;
+            q = r;
+          }
+        }
+      }
+      if (last != p) {
+        // the parenthetical's subject, found above
+      } else if (info[q].pos == Pos::kPron) {
         --q;
       } else {
         q = walk(q);
@@ -791,30 +937,6 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         g.subj_first = static_cast<uint32_t>(q + 1);
         g.subj_last = static_cast<uint32_t>(last);
         g.has_subject = true;
-      }
-      // "Gollum, centre of a row between Radagast the Brown, called on X",
-      // "Netanyahu, the prime minister, said": an apposition between commas
-      // (no verb, clause word or quotation in it) stands between a subject
-      // that opens its clause and the verb.
-      if (!g.has_subject && t[p].lower == "," && p > 2) {
-        int r = p - 1;
-        bool plain = true;
-        while (r >= 0 && t[r].lower != "," && p - r <= 16) {
-          Pos ps = info[r].pos;
-          plain &= ps != Pos::kVerb && ps != Pos::kSub && ps != Pos::kRel && ps != Pos::kConj && ps != Pos::kAux &&
-                   ps != Pos::kModal && ps != Pos::kPron && t[r].kind != TokKind::kQuote;
-          --r;
-        }
-        if (plain && r > 0 && r < p - 1 && t[r].lower == ",") {
-          int head_end = r - 1;
-          int before = walk(head_end);
-          bool opens = before < 0 || info[before].pos == Pos::kSub || info[before].pos == Pos::kConj;
-          if (opens && head_end > before) {
-            g.subj_first = static_cast<uint32_t>(before + 1);
-            g.subj_last = static_cast<uint32_t>(head_end);
-            g.has_subject = true;
-          }
-        }
       }
       // "police sentries posted there killed one": after a reduced relative
       // clause, a verb with no conjunction or comma between takes the noun

@@ -78,7 +78,8 @@ class Analyzer {
 bool IsModifier(const SentenceAnalysis& a, const Token* t, const Mention& m);
 
 // Role codes that belong to the country a document is about when the text
-// names none ("police" in a Gujarat story is INDCOP); people's roles do not.
+// names none ("police" in a Gujarat story is INDCOP; a "former chief
+// minister" there INDELI); people's roles do not.
 bool IsStateRole(const std::string& role);
 
 // Closed-class word lists used by the analysis and extractors.

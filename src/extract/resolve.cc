@@ -5,6 +5,47 @@ namespace dragoman {
 bool ResolveDefinite(const Model& model, const DocState& doc, uint32_t global, uint32_t first, uint32_t last,
                      std::vector<ActorMention>* out);
 
+namespace {
+
+// Whether mentions[mi] is a bare role (an agent of no country: "lawmakers")
+// followed, after "and", by a list of roles of countries all ending with one
+// role ("officials in Arnor and Gondor": ARNGOV, GONGOV); if so, appends the
+// bare role of each of those countries (ARNLEG, GONLEG) to out.
+bool SharesCountries(const DocState& doc, const SentenceAnalysis& a, const Token* t, size_t mi, uint32_t last,
+                     std::vector<ActorMention>* out) {
+  const Mention& m = a.mentions[mi];
+  if (m.kind != PhraseKind::kAgent || m.country >= 0 || m.code.size() != 3 || mi + 1 >= a.mentions.size()) return false;
+  const Mention& nx = a.mentions[mi + 1];
+  if (nx.first != m.last + 2 || t[m.last + 1].lower != "and" || nx.code.size() != 6 || nx.last > last) return false;
+  // The countries come after the role ("officials in Arnor"), so they may
+  // belong to both conjuncts; "students and Gondor soldiers" stays apart.
+  bool after = false;
+  for (uint32_t k = nx.first; k <= nx.last; ++k) after |= t[k].lower == "in" || t[k].lower == "of" || t[k].lower == "from";
+  if (!after) return false;
+  std::string role = nx.code.substr(3);
+  std::vector<std::string> countries;
+  for (size_t k = mi + 1; k < a.mentions.size(); ++k) {
+    const Mention& c = a.mentions[k];
+    if (c.last > last || c.code.size() != 6 || c.code.compare(3, 3, role) != 0) break;
+    // Joined to the one before by "and" or a comma.
+    if (k > mi + 1) {
+      const std::string& j = t[c.first - 1].lower;
+      if (c.first != a.mentions[k - 1].last + 2 || (j != "and" && j != ",")) break;
+    }
+    countries.push_back(c.code.substr(0, 3));
+  }
+  for (const std::string& cc : countries) {
+    ActorMention am;
+    am.span = {t[m.first].begin, t[m.last].end};
+    am.text = std::string(doc.text.substr(am.span.begin, am.span.end - am.span.begin));
+    am.code = cc + m.code;
+    out->push_back(std::move(am));
+  }
+  return true;
+}
+
+}  // namespace
+
 bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysis& a,
                   uint32_t global, uint32_t first, uint32_t last, std::vector<ActorMention>* out,
                   int pronoun_window) {
@@ -14,7 +55,9 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
   // ("Boehler and Hamas officers"); otherwise the first ("the offensive of Israel").
   bool coordinated = false;
   for (uint32_t k = first; k <= last; ++k) {
-    coordinated |= t[k].lower == "and" || t[k].lower == "&" || t[k].lower == "or" || t[k].lower == "nor";
+    // Not inside one actor's phrase ("Ithilen's awful and evil minister").
+    coordinated |= (t[k].lower == "and" || t[k].lower == "&" || t[k].lower == "or" || t[k].lower == "nor") &&
+                   a.mention_at[k] < 0;
     // "Police-VHP clashes": two sides joined by a hyphen
     coordinated |= t[k].lower == "-" && k > first && k < last && a.mention_at[k - 1] >= 0 &&
                    a.mention_at[k + 1] >= 0 && a.mentions[a.mention_at[k - 1]].is_actor &&
@@ -24,9 +67,14 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
   for (uint32_t k = first; k <= last; ++k) definite |= t[k].lower == "the";
   // "the militant group": a generic word that refers back to a named group.
   if (definite && ResolveDefinite(model, doc, global, first, last, out)) return true;
-  for (const Mention& m : a.mentions) {
+  for (size_t mi = 0; mi < a.mentions.size(); ++mi) {
+    const Mention& m = a.mentions[mi];
     if (m.first < first || m.last > last || !m.is_actor) continue;
     if (m.last < last && IsModifier(a, t, m)) continue;  // "the police station" is not the police
+    // "Lawmakers and officials in Arnor and Gondor": a bare role joined to
+    // roles of countries is a role of each of those countries (ARNLEG,
+    // GONLEG besides ARNGOV, GONGOV).
+    if (coordinated && SharesCountries(doc, a, t, mi, last, out)) continue;
     ActorMention am;
     am.span = {t[m.first].begin, t[m.last].end};
     am.text = std::string(doc.text.substr(am.span.begin, am.span.end - am.span.begin));

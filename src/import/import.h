@@ -73,9 +73,11 @@ struct ActorCode {
 bool ParseActorCode(std::string_view inside, ActorCode* out, std::string* error);
 
 // Shared parser of the actor format (TABARI and PETRARCH differ only in
-// their comment characters, both handled by StripComment).
+// their comment characters, both handled by StripComment). With `stems`
+// (TABARI), a name whose last word does not end in `_` is a stem: it is
+// written with a final `*` ("KUWAIT" -> "Kuwait*", matching "Kuwaiti").
 void ImportActors(const std::string& path, const std::vector<std::string>& lines,
-                  std::vector<Entry>* out, std::vector<std::string>* warnings);
+                  std::vector<Entry>* out, std::vector<std::string>* warnings, bool stems = false);
 
 // Shared verb parser. `petrarch` selects PETRARCH's group headers
 // ("--- NAME [CODE] ---") and synset syntax; TABARI's verbs are stems that

@@ -142,6 +142,25 @@ TEST(ImportTabari, MalformedLineReportedWithFileAndLine) {
   EXPECT_EQ(entries[1].line, 4);
 }
 
+TEST(ImportTabari, NamesWithoutAFinalUnderscoreAreStems) {
+  const char* text = "KUWAIT [KUW]\nLIBYA_ [LBY]\nU.S. [USA]\nITHILEN_GOVERNMENT_RADIO_ [ITHRAD]\n";
+  std::vector<Entry> tabari, petrarch;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-actors", TempFile("stems.actors", text), &tabari, &warnings).ok());
+  ASSERT_TRUE(ImportDictionary("petrarch-actors", TempFile("stems.txt", text), &petrarch, &warnings).ok());
+  ASSERT_EQ(tabari.size(), 4u);
+  EXPECT_EQ(tabari[0].names, (std::vector<std::string>{"Kuwait*"}));
+  EXPECT_EQ(tabari[0].Get("roles"), "stack");  // "Kuwait officials" stack as the peers code
+  // An exact name takes TABARI's noun ending -s.
+  EXPECT_EQ(tabari[1].names, (std::vector<std::string>{"Libya", "Libyas"}));
+  EXPECT_EQ(tabari[2].names, (std::vector<std::string>{"U.S."}));  // not letters: exact
+  EXPECT_EQ(tabari[3].names, (std::vector<std::string>{"Ithilen Government Radio", "Ithilen Government Radios"}));
+  // PETRARCH matches names as written.
+  ASSERT_EQ(petrarch.size(), 4u);
+  EXPECT_EQ(petrarch[0].names, (std::vector<std::string>{"Kuwait"}));
+  EXPECT_EQ(petrarch[1].names, (std::vector<std::string>{"Libya"}));
+}
+
 TEST(ImportTabari, MalformedVerbLineReported) {
   std::string path = TempFile("bad.verbs",
                               "ATTACK [190]\n"
@@ -205,18 +224,18 @@ TEST(ImportTabari, DateRestrictedActorBecomesPersonWithRoles) {
   std::vector<Entry> entries;
   std::vector<std::string> warnings;
   ASSERT_TRUE(ImportDictionary("tabari-actors", path, &entries, &warnings).ok());
-  // ALBRIGHT  [USAGOV 991201-010114] [---]
-  const Entry* e = Find(entries, "person", "Albright");
+  // ALBRIGHT  [USAGOV 991201-010114] [---] (a stem: no final `_`)
+  const Entry* e = Find(entries, "person", "Albright*");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(Roles(*e), (std::vector<std::string>{"USAGOV 1999-12-01..2001-01-14", "---"}));
   // GOLLUM with +synonyms and three code lines; "<" and ">" are strict.
-  e = Find(entries, "person", "Gollum");
+  e = Find(entries, "person", "Gollum*");
   ASSERT_NE(e, nullptr);
-  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "Smeagol"), e->names.end());
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "Smeagol*"), e->names.end());
   EXPECT_EQ(Roles(*e), (std::vector<std::string>{"HOB ..1995-05-31", "HOBGOV 1995-06-01..1999-08-15",
                                                  "HOBREB 1999-08-17.."}));
   // Without a restriction: an org with names in title case.
-  e = Find(entries, "org", "United Arab Emirates");
+  e = Find(entries, "org", "United Arab Emirates*");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "UAE");
 }
@@ -493,6 +512,124 @@ TEST(ImportEngine, CoordinatedActorsShareRoleOrCountry) {
   EXPECT_EQ(Code(*engine, "Lawmakers in Arnor and Gondor media welcomed Eriador."), "ARNLEG-041-ERI GONMED-041-ERI");
 }
 
+TEST(ImportEngine, SharedCountriesReachABareRoleBeforeThem) {
+  auto engine = SmallEngine(kSmallDict + std::string("org GON : Gondor\n"
+                                                     "agent LEG : lawmakers\n"
+                                                     "agent GOV : officials\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  // "in Arnor and Gondor" belongs to both roles.
+  EXPECT_EQ(Code(*engine, "Lawmakers and officials in Arnor and Gondor welcomed Eriador."),
+            "ARNLEG-041-ERI GONLEG-041-ERI ARNGOV-041-ERI GONGOV-041-ERI");
+  // A country named before the second role is that role's alone.
+  EXPECT_EQ(Code(*engine, "Lawmakers and Gondor officials welcomed Eriador."), "LEG-041-ERI GONGOV-041-ERI");
+}
+
+TEST(ImportEngine, ModifiersJoinedByAndStayInsideOneActor) {
+  auto engine = SmallEngine(kSmallDict + std::string("org ITH : Ithilen\n"
+                                                     "org CAL : Calimehtar\n"
+                                                     "agent GOV : minister\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  // "Ithilen's awful and evil minister Calimehtar" is one actor, not two.
+  EXPECT_EQ(Code(*engine, "Ithilen's awful and evil minister Calimehtar welcomed Eriador."), "ITHGOV-041-ERI");
+  EXPECT_EQ(Code(*engine, "Ithilen and Calimehtar welcomed Eriador."), "ITH-041-ERI CAL-041-ERI");
+}
+
+TEST(ImportEngine, HyphenatedModifierInsideAName) {
+  auto engine = SmallEngine(kSmallDict + std::string("org ITH : Ithilen\n"
+                                                     "org ITHTV : Ithilen Television\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor welcomed Ithilen state-run television."), "ARN-041-ITHTV");
+  EXPECT_EQ(Code(*engine, "Arnor welcomed Ithilen television."), "ARN-041-ITHTV");
+  // A name, not a modifier: Ithilen alone.
+  EXPECT_EQ(Code(*engine, "Arnor welcomed Ithilen on Monday."), "ARN-041-ITH");
+}
+
+TEST(ImportEngine, StemNamesMatchTheWordsTheyBegin) {
+  auto engine = SmallEngine(kSmallDict + std::string("org KUW : Kuwait*\n"
+                                                     "agent GOV : government\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "The Kuwaiti government welcomed Eriador."), "KUWGOV-041-ERI");
+  EXPECT_EQ(Code(*engine, "Kuwait welcomed Eriador."), "KUW-041-ERI");
+}
+
+TEST(ImportEngine, PrefixAgentsGoBeforeTheActorsCode) {
+  auto engine = SmallEngine(kSmallDict + std::string("agent NGO : msf ; order=prefix\n"
+                                                     "agent NGM : human rights activists ; order=prefix\n"
+                                                     "agent GOV : diplomat\n"
+                                                     "org NGM : Amnesty International\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "MSF Arnor welcomed Eriador."), "NGOARN-041-ERI");
+  // A later role extends the code the prefix made.
+  EXPECT_EQ(Code(*engine, "An MSF Arnor diplomat welcomed Eriador."), "NGOARNGOV-041-ERI");
+  EXPECT_EQ(Code(*engine, "Human rights activists in Arnor welcomed Eriador."), "NGMARN-041-ERI");
+  // Not twice: the organisation's code holds the role already.
+  EXPECT_EQ(Code(*engine, "Human rights activists Amnesty International welcomed Eriador."), "NGM-041-ERI");
+}
+
+TEST(ImportEngine, PeerOrgsStackRolesOnce) {
+  auto engine = SmallEngine(kSmallDict + std::string("org GONGMO : Gonzo GMO ; roles=stack\n"
+                                                     "org USAGOV : White House ; roles=stack\n"
+                                                     "org PSEHMS : Hamas\n"
+                                                     "agent OPP : activists\n"
+                                                     "agent GOV : officials\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Gonzo GMO activists welcomed Eriador."), "GONGMOOPP-041-ERI");
+  EXPECT_EQ(Code(*engine, "Activists of Gonzo GMO welcomed Eriador."), "GONGMOOPP-041-ERI");
+  // Once: the code holds the role already.
+  EXPECT_EQ(Code(*engine, "White House officials welcomed Eriador."), "USAGOV-041-ERI");
+  // A bare conjunct shares all but the last role.
+  EXPECT_EQ(Code(*engine, "Gonzo GMO activists and officials welcomed Eriador."),
+            "GONGMOOPP-041-ERI GONGMOGOV-041-ERI");
+  // Ours keep an organisation's code.
+  EXPECT_EQ(Code(*engine, "Hamas activists welcomed Eriador."), "PSEHMS-041-ERI");
+}
+
+TEST(ImportEngine, NullCodedNamesAreNoSide) {
+  auto engine = SmallEngine(kSmallDict + std::string("org GON : Gondor\n"
+                                                     "org --- : Boromir\n"
+                                                     "verb 064 : restore ties with\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  // BOROMIR [---]: named, but the target is the next actor.
+  EXPECT_EQ(Code(*engine, "Arnor restored ties with Boromir in Gondor."), "ARN-064-GON");
+}
+
+TEST(ImportEngine, SubjectBeforeAParentheticalBetweenCommas) {
+  auto engine = SmallEngine(kSmallDict + std::string("agent GOV : minister\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor's minister, in remarks published on Monday, welcomed Eriador."), "ARNGOV-041-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor, however, welcomed Eriador."), "ARN-041-ERI");
+}
+
+TEST(ImportEngine, FormerStateRolesAreElites) {
+  auto engine = SmallEngine(kSmallDict + std::string("org GON : Gondor\n"
+                                                     "org USAGOV : White House ; roles=stack\n"
+                                                     "agent JUD : prosecutors\n"
+                                                     "agent GOV : officials\n"
+                                                     "verb 041 : welcome\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Gondor prosecutors welcomed Eriador."), "GONJUD-041-ERI");
+  EXPECT_EQ(Code(*engine, "Former Gondor prosecutors welcomed Eriador."), "GONELI-041-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor former officials welcomed Eriador."), "ARNELI-041-ERI");
+  // The role was the organisation's: ELI comes after it.
+  EXPECT_EQ(Code(*engine, "Former officials in White House welcomed Eriador."), "USAGOVELI-041-ERI");
+}
+
 TEST(ImportEngine, PatternWordsDoNotMatchGerunds) {
   auto engine = SmallEngine(kSmallDict + std::string("verb 120 : postpone\nverb 161 : postpone meet\n"), true);
   ASSERT_NE(engine, nullptr);
@@ -732,6 +869,18 @@ TEST(ImportValidate, TabariForwardsPronounsWithinAStory) {
   EXPECT_NE(out.find("2 passed, 2 failed"), std::string::npos) << out;
 }
 
+TEST(ImportValidate, TabariCodesAnEventPerActorOfAJointCode) {
+  TempFile("joint.actors", "GONDOR_ [GON]\nTHE_SHIRE_ [FRO/BIL]\n");
+  TempFile("joint.verbs", "ATTACK  [190]\n");
+  TempFile("joint.text",
+           "950101 JOINT-A\nThe Shire attacked Gondor on Monday in the northern hills.\n"
+           "/* { FRO / GON / 190 } { BIL / GON / 190 } */\n\n");
+  std::string project = TempFile("joint.project", "<actorsfile> joint.actors\n<verbsfile> joint.verbs\n"
+                                                  "<textfile> joint.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
+}
+
 TEST(ImportValidate, UdPetrarchNegatesThroughItsOntology) {
   // A folder of its own: the suite's dictionaries are found by their names.
   std::string dir = std::filesystem::temp_directory_path().string() + "/dm-ud-test-" + std::to_string(getpid());
@@ -754,6 +903,23 @@ TEST(ImportValidate, UdPetrarchNegatesThroughItsOntology) {
             record("N-2", "Arnor did not clash over the efforts of Eriador.", "050") + "</Sentences>\n");
   std::string out = Validate(dir + "/PETR_Validate_records_2_02.xml");
   EXPECT_NE(out.find("2 passed, 0 failed"), std::string::npos) << out;
+}
+
+TEST(ImportValidate, PetrarchWritesAnAgentOfNoCountryAfterAnEmptyOne) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-test-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\n");
+  write("PETR.Validate.agents.txt", "STUDENT [~EDU]\n");
+  write("PETR.Validate.verbs.txt", "--- ARREST  [173] ---\nARREST\n");
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Sentence date=\"20150101\" id=\"A-1\">\n<Text>Arnor arrested students on Monday."
+        "</Text>\n<EventCoding sourcecode=\"ARN\" targetcode=\"---EDU\" eventcode=\"173\"/>\n</Sentence>\n"
+        "</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
 }
 
 TEST(ImportValidate, RunsTheTabariSuite) {

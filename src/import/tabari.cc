@@ -231,7 +231,26 @@ bool SplitBlocks(std::string_view l, std::string* phrase, std::vector<std::strin
 }  // namespace
 
 void ImportActors(const std::string& path, const std::vector<std::string>& lines, std::vector<Entry>* out,
-                  std::vector<std::string>* warnings) {
+                  std::vector<std::string>* warnings, bool stems) {
+  // TABARI matches a name's last word as a stem unless it ends in `_`
+  // ("LIBYA_"): only words of letters, of three or more ("U.S." is exact).
+  // An exact name also takes TABARI's noun ending -s ("LIBYA_" matches
+  // "Libyas", "ITHILEN_GOVERNMENT_RADIO_" "Ithilen government radios").
+  auto add_name = [&](std::vector<std::string>* names, std::string_view phrase) {
+    std::string n = TitleCase(PhraseWords(phrase));
+    size_t sp = n.rfind(' ');
+    std::string_view last = std::string_view(n).substr(sp == std::string::npos ? 0 : sp + 1);
+    bool letters = last.size() >= 3;
+    for (char c : last) letters &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!stems || phrase.empty() || !letters) {
+      AddUnique(names, n);
+    } else if (phrase.back() != '_' && phrase.back() != '=') {
+      AddUnique(names, n + "*");
+    } else {
+      AddUnique(names, n);
+      if (phrase.back() == '_' && last.back() != 's' && last.back() != 'S') AddUnique(names, n + "s");
+    }
+  };
   struct Pending {
     std::vector<std::string> names;
     std::vector<ActorCode> codes;
@@ -267,6 +286,8 @@ void ImportActors(const std::string& path, const std::vector<std::string>& lines
     } else if (!dated) {
       e.kind = "org";
       e.key = fallback;
+      // The peers add an agent's code to any actor's ("Gonzo GMO activists").
+      e.fields.emplace_back("roles", "stack");
     } else {
       e.kind = "person";
       for (const auto& c : cur.codes) {
@@ -318,13 +339,13 @@ void ImportActors(const std::string& path, const std::vector<std::string>& lines
         Warn(warnings, path, ln, "synonym '" + phrase + "' without an actor");
         continue;
       }
-      AddUnique(&cur.names, TitleCase(PhraseWords(phrase.substr(1))));
+      add_name(&cur.names, std::string_view(phrase).substr(1));
       cur.codes.insert(cur.codes.end(), codes.begin(), codes.end());
       continue;
     }
     if (active && cur.codes.empty()) {
       // Names listed one after another before a code block share it.
-      AddUnique(&cur.names, TitleCase(PhraseWords(phrase)));
+      add_name(&cur.names, phrase);
       cur.codes = codes;
       continue;
     }
@@ -334,7 +355,7 @@ void ImportActors(const std::string& path, const std::vector<std::string>& lines
     cur.line = ln;
     cur.phrase = phrase;
     cur.codes = codes;
-    AddUnique(&cur.names, TitleCase(PhraseWords(phrase)));
+    add_name(&cur.names, phrase);
   }
   flush();
 }
@@ -519,7 +540,7 @@ Status ImportDictionary(const std::string& format, const std::string& path, std:
   bool petrarch = format.rfind("petrarch-", 0) == 0;
   if (petrarch) StripXmlComments(&lines);
   std::string what = format.substr(format.find('-') + 1);
-  if (what == "actors") ImportActors(path, lines, out, warnings);
+  if (what == "actors") ImportActors(path, lines, out, warnings, /*stems=*/!petrarch);
   else if (what == "agents") ImportAgents(path, lines, out, warnings);
   else if (what == "verbs") ImportVerbs(path, lines, petrarch, out, warnings);
   else if (what == "options") ImportTabariOptions(path, lines, out, warnings);

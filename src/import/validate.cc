@@ -625,12 +625,27 @@ int RunValidate(const std::string& path, FILE* out) {
       if (options.convert_agent) {
         t.src = ConvertAgent(t.src, agent_codes);
         t.tgt = ConvertAgent(t.tgt, agent_codes);
+      } else if (ext == ".xml") {
+        // PETRARCH writes an agent of no country after an empty one:
+        // "students" -> ---EDU.
+        for (auto* c : {&t.src, &t.tgt}) {
+          if (ConvertAgent(*c, agent_codes) != *c && !c->empty() && (*c)[0] != '~') *c = "---" + *c;
+        }
       }
       if (t.src.empty()) t.src = options.default_source;
       if (t.tgt.empty()) t.tgt = options.default_target;
       if (options.require_dyad && (t.src.empty() || t.tgt.empty())) continue;
       if (t.src.empty()) t.src = "---";
       if (t.tgt.empty()) t.tgt = "---";
+      // A name that stands for several actors ("THE_SHIRE [FRO/BIL/SAM]"):
+      // TABARI and PETRARCH write an event per actor; UD-PETRARCH (the
+      // suite with an ontology) writes the joint code.
+      if (suite.ontology.empty()) {
+        for (const std::string& s : SplitTrim(t.src, "/")) {
+          for (const std::string& g : SplitTrim(t.tgt, "/")) coded.push_back(Triple{s, g, t.code});
+        }
+        continue;
+      }
       coded.push_back(t);
     }
     // One-to-one matching.

@@ -22,8 +22,13 @@ bool ParseLatLon(const std::string& s, double* lat, double* lon) {
   return end != p && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180;
 }
 
-// A display name: the first name without its exact-case mark.
-std::string DisplayName(const std::string& n) { return !n.empty() && n[0] == '=' ? n.substr(1) : n; }
+// A display name: the first name without its exact-case mark `=` or the
+// `*` of a stem.
+std::string DisplayName(const std::string& n) {
+  std::string out = !n.empty() && n[0] == '=' ? n.substr(1) : n;
+  if (out.size() > 1 && out.back() == '*') out.pop_back();
+  return out;
+}
 
 // "cancelled | canceled" (data files) or "took/taken" (WordNet merge).
 std::vector<std::string> Alternatives(const std::string& v) {
@@ -201,12 +206,15 @@ ModelBuilder::ModelBuilder() : m_(std::make_unique<Model>()) {}
 void ModelBuilder::AddPhrase(const std::string& raw, PhraseKind kind, uint32_t index) {
   bool exact = !raw.empty() && raw[0] == '=';
   std::string name = exact ? raw.substr(1) : raw;
+  bool stem = name.size() > 1 && name.back() == '*';
+  if (stem) name.pop_back();
   std::vector<Token> toks;
   m_->tokenizer_.Tokenize(name, 0, static_cast<uint32_t>(name.size()), &toks);
   if (toks.empty()) return;
   Phrase p;
   p.kind = kind;
   p.index = index;
+  p.stem = stem;
   for (const Token& t : toks) {
     p.tokens.push_back(t.lower);
     if (exact) p.exact.emplace_back(t.text);
@@ -261,7 +269,7 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
       }
     } else if (e.kind == "org") {
       if (e.key.empty() || e.names.empty()) { warn(e, "org needs a code and a name"); continue; }
-      Org o{e.key, DisplayName(e.names[0]), e.Get("type"), e.Get("country"), e.GetAll("is"), {}};
+      Org o{e.key, DisplayName(e.names[0]), e.Get("type"), e.Get("country"), e.Get("roles") == "stack", e.GetAll("is"), {}};
       for (const std::string& noun : o.is) {
         std::string n = ToLower(noun);
         size_t sp = n.rfind(' ');
@@ -301,7 +309,7 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
     } else if (e.kind == "agent") {
       if (e.key.empty() || e.names.empty()) { warn(e, "agent needs a role code and words"); continue; }
       uint32_t idx = static_cast<uint32_t>(m.agents_.size());
-      m.agents_.push_back({e.key, DisplayName(e.names[0])});
+      m.agents_.push_back({e.key, DisplayName(e.names[0]), e.Get("order") == "prefix"});
       for (const auto& n : e.names) AddPhrase(n, PhraseKind::kAgent, idx);
     } else if (e.kind == "place") {
       if (e.names.empty()) { warn(e, "place needs a name"); continue; }
@@ -541,6 +549,15 @@ void Model::Index() {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
       return phrases_[a].tokens.size() > phrases_[b].tokens.size();
     });
+  }
+  // One-token stems by their stem ("kuwait" for "Kuwaiti").
+  stem_single_.clear();
+  min_stem_ = 0;
+  for (uint32_t i = 0; i < phrases_.size(); ++i) {
+    const Phrase& p = phrases_[i];
+    if (!p.stem || p.tokens.size() != 1) continue;
+    stem_single_[p.tokens[0]].push_back(i);
+    if (min_stem_ == 0 || p.tokens[0].size() < min_stem_) min_stem_ = p.tokens[0].size();
   }
   // The combined lexicon: built last, it points into the finished tables.
   for (const auto& [first, list] : phrase_index_) {

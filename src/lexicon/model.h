@@ -27,6 +27,9 @@ enum class PhraseKind : uint8_t { kCountry, kCountryAdj, kCountryPeople, kOrg, k
 struct Phrase {
   std::vector<std::string> tokens;  // lower-case tokens
   std::vector<std::string> exact;   // when non-empty: tokens must match as written
+  // The last token is a stem: it matches any word that begins with it
+  // ("Kuwait*" matches "Kuwaiti"; TABARI's names without a final `_`).
+  bool stem = false;
   PhraseKind kind;
   uint32_t index;  // into the table of its kind
 };
@@ -38,6 +41,10 @@ struct Country {
 
 struct Org {
   std::string code, name, type, country;
+  // A role named after it adds to its code whatever the code holds already
+  // ("Gonzo GMO activists"; TABARI's and PETRARCH's convention), not only to
+  // a bare country-level code as ours ("Hamas officers" stays PSEHMS).
+  bool stacks_roles = false;
   std::vector<std::string> is;  // generic nouns that may refer back ("group")
   std::vector<std::string> is_heads;  // their last words, lower case ("group", "movement")
 };
@@ -58,6 +65,9 @@ struct Person {
 struct Agent {
   std::string code;  // role code: COP, MIL, ...
   std::string name;
+  // The code goes before the actor's ("MSF Arnor" -> NGOARN; TABARI's and
+  // PETRARCH's `[NGO~]`), not after it ("Arnor police" -> ARNCOP).
+  bool prefix = false;
 };
 
 struct Place {
@@ -155,6 +165,13 @@ class Model {
     return it == lexicon_.end() ? nullptr : &it->second;
   }
   const Phrase& phrase(uint32_t i) const { return phrases_[i]; }
+  // One-token stem phrases (Phrase::stem) by their stem, and the length of
+  // the shortest stem (0: none, the usual case; then nothing to look up).
+  const std::vector<uint32_t>* StemPhrases(std::string_view prefix) const {
+    auto it = stem_single_.find(std::string(prefix));
+    return it == stem_single_.end() ? nullptr : &it->second;
+  }
+  size_t min_stem() const { return min_stem_; }
 
   const std::vector<Country>& countries() const { return countries_; }
   const std::vector<Org>& orgs() const { return orgs_; }
@@ -215,6 +232,8 @@ class Model {
   std::unordered_map<std::string, std::vector<uint32_t>> phrase_index_;
   std::unordered_map<std::string, std::unordered_map<std::string, std::vector<uint32_t>>> phrase_index2_;
   std::unordered_map<std::string, std::vector<uint32_t>> phrase_single_;
+  std::unordered_map<std::string, std::vector<uint32_t>> stem_single_;  // derived, by Index()
+  size_t min_stem_ = 0;
   std::vector<Country> countries_;
   std::unordered_map<std::string, uint32_t> country_by_code_;
   std::vector<Org> orgs_;

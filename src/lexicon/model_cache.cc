@@ -16,7 +16,7 @@ namespace dragoman {
 namespace {
 
 // Bump when the layout below or what the builder puts in a Model changes.
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 constexpr char kMagic[8] = {'D', 'M', 'M', 'O', 'D', 'E', 'L', '\n'};
 constexpr size_t kHeaderSize = 8 + 4 + 8 + 8 + 8;  // magic, version, key, length, checksum
 constexpr size_t kKeepFiles = 8;
@@ -197,6 +197,7 @@ void ModelCodec::Encode(const Model& m, Writer* w) {
     w->Strs(p.exact);
     w->U8(static_cast<uint8_t>(p.kind));
     w->U32(p.index);
+    w->U8(p.stem);
   });
   auto words = Sorted(m.word_ids_);
   w->Seq(words, [&](auto* kv) { w->Str(kv->first); w->U32(kv->second); });
@@ -205,7 +206,7 @@ void ModelCodec::Encode(const Model& m, Writer* w) {
     w->F64(c.lat), w->F64(c.lon), w->F64(c.cap_lat), w->F64(c.cap_lon);
   });
   w->Seq(m.orgs_, [&](const Org& o) {
-    w->Str(o.code), w->Str(o.name), w->Str(o.type), w->Str(o.country);
+    w->Str(o.code), w->Str(o.name), w->Str(o.type), w->Str(o.country), w->U8(o.stacks_roles);
     w->Strs(o.is), w->Strs(o.is_heads);
   });
   w->Seq(m.persons_, [&](const Person& p) {
@@ -216,7 +217,7 @@ void ModelCodec::Encode(const Model& m, Writer* w) {
       w->U8(r.dated);
     });
   });
-  w->Seq(m.agents_, [&](const Agent& a) { w->Str(a.code), w->Str(a.name); });
+  w->Seq(m.agents_, [&](const Agent& a) { w->Str(a.code), w->Str(a.name), w->U8(a.prefix); });
   w->Seq(m.places_, [&](const Place& p) {
     w->Str(p.name), w->Str(p.country), w->Str(p.kind);
     w->F64(p.lat), w->F64(p.lon), w->I64(p.pop);
@@ -273,6 +274,7 @@ bool ModelCodec::Decode(Reader* r, Model* m) {
     p.exact = r->Strs();
     p.kind = static_cast<PhraseKind>(r->U8());
     p.index = r->U32();
+    p.stem = r->U8() != 0;
     if (p.tokens.empty()) return false;  // Index() reads tokens[0]
   }
   for (uint32_t n = r->Count(); n > 0 && r->ok(); --n) {
@@ -286,7 +288,7 @@ bool ModelCodec::Decode(Reader* r, Model* m) {
   }
   m->orgs_.resize(r->Count());
   for (Org& o : m->orgs_) {
-    o.code = r->Str(), o.name = r->Str(), o.type = r->Str(), o.country = r->Str();
+    o.code = r->Str(), o.name = r->Str(), o.type = r->Str(), o.country = r->Str(), o.stacks_roles = r->U8() != 0;
     o.is = r->Strs(), o.is_heads = r->Strs();
   }
   m->persons_.resize(r->Count());
@@ -300,7 +302,7 @@ bool ModelCodec::Decode(Reader* r, Model* m) {
     }
   }
   m->agents_.resize(r->Count());
-  for (Agent& a : m->agents_) a.code = r->Str(), a.name = r->Str();
+  for (Agent& a : m->agents_) a.code = r->Str(), a.name = r->Str(), a.prefix = r->U8() != 0;
   m->places_.resize(r->Count());
   for (Place& p : m->places_) {
     p.name = r->Str(), p.country = r->Str(), p.kind = r->Str();
