@@ -495,6 +495,30 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     shared_role.push_back(role_of);
     shared_country.push_back(country_of);
   }
+  // "the European Union (EU)", "Islamic State (IS)": a short parenthesis of
+  // capitalised words right after an actor belongs to its phrase, so that
+  // the verb after it still finds its subject.
+  for (size_t k = 0; k < a->mentions.size(); ++k) {
+    Mention& m = a->mentions[k];
+    uint32_t open = m.last + 1;
+    if (open >= n || t[open].lower != "(") continue;
+    uint32_t close = open + 1;
+    bool names = true;
+    while (close < n && close <= open + 4 && t[close].lower != ")") {
+      names &= t[close].kind == TokKind::kWord && t[close].cap;
+      ++close;
+    }
+    if (!(names && close < n && close > open + 1 && t[close].lower == ")")) continue;
+    // An acronym the dictionaries know ("(EU)") must be the same actor.
+    if (k + 1 < a->mentions.size() && a->mentions[k + 1].first < close) {
+      const Mention& inner = a->mentions[k + 1];
+      if (inner.last >= close || inner.code != m.code) continue;
+      m.last = close;
+      a->mentions.erase(a->mentions.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    } else {
+      m.last = close;
+    }
+  }
   a->mention_at.assign(n, -1);
   for (size_t k = 0; k < a->mentions.size(); ++k) {
     for (uint32_t i = a->mentions[k].first; i <= a->mentions[k].last; ++i) a->mention_at[i] = static_cast<int>(k);

@@ -54,7 +54,9 @@ INSTANTIATE_TEST_SUITE_P(
         // "it" is the nearest actor before it in the sentence
         Row{"Turkey said it attacked Kurdish rebels on Monday.", "TUR-190-REB"},
         // a list subject with a serial comma
-        Row{"Egypt, the United States, and Qatar condemned Israel.", "EGY-111-ISR USA-111-ISR QAT-111-ISR"}));
+        Row{"Egypt, the United States, and Qatar condemned Israel.", "EGY-111-ISR USA-111-ISR QAT-111-ISR"},
+        // an acronym in parentheses belongs to the actor before it
+        Row{"The European Union (EU) condemned Russia on Monday.", "EUR-111-RUS"}));
 
 // Police violence (issue 4): crowd-control firing, killings, arrests as
 // Indian and other police reporting writes them.
