@@ -56,7 +56,9 @@ INSTANTIATE_TEST_SUITE_P(
         // a list subject with a serial comma
         Row{"Egypt, the United States, and Qatar condemned Israel.", "EGY-111-ISR USA-111-ISR QAT-111-ISR"},
         // an acronym in parentheses belongs to the actor before it
-        Row{"The European Union (EU) condemned Russia on Monday.", "EUR-111-RUS"}));
+        Row{"The European Union (EU) condemned Russia on Monday.", "EUR-111-RUS"},
+        // WordNet's old strong past ("chid") does not hide the regular one
+        Row{"Germany chided Russia on Monday.", "DEU-111-RUS"}));
 
 // Police violence (issue 4): crowd-control firing, killings, arrests as
 // Indian and other police reporting writes them.

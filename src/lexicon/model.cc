@@ -389,6 +389,7 @@ Status ModelBuilder::AddWordNet(const std::string& dir) {
   // Irregular forms: "took take".
   std::ifstream exc(dir + "/verb.exc");
   std::string line;
+  std::unordered_set<std::string> strong_only;  // bases whose past WordNet alone gives
   while (std::getline(exc, line)) {
     std::istringstream ss(line);
     std::string form, base;
@@ -401,11 +402,24 @@ Status ModelBuilder::AddWordNet(const std::string& dir) {
       else if (ir.gerund.find(form) == std::string::npos) ir.gerund += "|" + form;
     } else if (!(form.size() > 1 && form.back() == 's' && form.size() == base.size() + 1)) {
       // keep data/irregular.txt's word when it has one
-      if (ir.past.empty()) ir.past = form;
+      if (ir.past.empty()) {
+        ir.past = form;
+        strong_only.insert(base);
+      }
       else if (ir.past.find(form) == std::string::npos) ir.past += "/" + form;
       if (ir.participle.empty()) ir.participle = form;
       else if (ir.participle.find(form) == std::string::npos) ir.participle += "/" + form;
     }
+  }
+  // verb.exc keeps old strong forms of e-final verbs ("chid", "throve",
+  // "strove") that today mostly take -d: "chided" must stay a form of "chide".
+  for (const std::string& base : strong_only) {
+    size_t n = base.size();
+    if (n < 4 || base.back() != 'e' || base[n - 2] == 'e') continue;
+    auto& ir = m_->irregular_[base];
+    std::string regular = base + "d";
+    if (ir.past.find(regular) == std::string::npos) ir.past += "/" + regular;
+    if (ir.participle.find(regular) == std::string::npos) ir.participle += "/" + regular;
   }
   for (const auto& [lemma, vcount] : verbs) {
     auto n = nouns.find(lemma);
