@@ -17,9 +17,15 @@ namespace dragoman {
 
 class Coder {
  public:
-  // `peer_targets`: see EngineOptions::peer_targets.
-  Coder(const Model* model, bool keep_modal, bool reciprocal_pairs, bool peer_targets = false)
-      : model_(model), keep_modal_(keep_modal), reciprocal_pairs_(reciprocal_pairs), peer_targets_(peer_targets) {}
+  // `peer_targets`, `before_in_subject`: see EngineOptions::peer_targets and
+  // EngineOptions::peer_words_before_in_subject.
+  Coder(const Model* model, bool keep_modal, bool reciprocal_pairs, bool peer_targets = false,
+        bool before_in_subject = false)
+      : model_(model),
+        keep_modal_(keep_modal),
+        reciprocal_pairs_(reciprocal_pairs),
+        peer_targets_(peer_targets),
+        before_in_subject_(before_in_subject) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -30,6 +36,7 @@ class Coder {
   bool keep_modal_;
   bool reciprocal_pairs_;
   bool peer_targets_;
+  bool before_in_subject_;
 };
 
 }  // namespace dragoman

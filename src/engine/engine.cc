@@ -282,7 +282,9 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   ExtractEntities(*model_, &doc, rec);
   ExtractDates(&doc, rec);
   if (times) lap(&times->extract);
-  Coder(model_.get(), options_.keep_modal_events, options_.reciprocal_pairs, options_.peer_targets).Code(doc, rec);
+  Coder(model_.get(), options_.keep_modal_events, options_.reciprocal_pairs, options_.peer_targets,
+        options_.peer_words_before_in_subject)
+      .Code(doc, rec);
   if (times) lap(&times->code);
   if (!options_.events_only) {
     ExtractQuotes(*model_, doc, rec);

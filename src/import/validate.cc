@@ -446,6 +446,9 @@ int RunValidate(const std::string& path, FILE* out) {
   opt.keep_modal_events = true;
   opt.reciprocal_pairs = true;
   opt.peer_targets = true;
+  // UD-PETRARCH (the suite with a coding ontology) reads the words before
+  // the verb in its subject only.
+  opt.peer_words_before_in_subject = !suite.ontology.empty();
   opt.use_default_dict = false;
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});
