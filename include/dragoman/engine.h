@@ -70,6 +70,12 @@ struct EngineOptions {
   // may carry an event, and its source is the nearest actor before it. Set
   // by `validate` for TABARI suites; too loose for news.
   bool sparse_verbs = false;
+  // Words a pattern wants before its verb ("death toll * rise") are looked
+  // for in the verb's subject only, as UD-PETRARCH matches them (true), or
+  // anywhere in the clause before the verb, as TABARI and PETRARCH do
+  // ("recently * allow", "said would * act"). Set by `validate` for the
+  // UD-PETRARCH suite.
+  bool peer_words_before_in_subject = false;
   // Events (with the entities and dates they need) only: no quotations or
   // counts. For event-coding runs and benchmarks.
   bool events_only = false;

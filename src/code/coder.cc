@@ -24,13 +24,18 @@ bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
 // *target gets the mention index of the target slot (or -1); *after, when
 // given, the first token after the words the pattern consumed.
 // `window`: how far (in tokens) an element may stand from the one before.
+// `loose`: any word but punctuation may stand between pattern words, as the
+// peers have it ("act on a resolution" matches "act resolution").
 bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, uint32_t pos,
-                uint32_t end, bool skip_target, int* target, uint32_t* after = nullptr, uint32_t window = 4) {
+                uint32_t end, bool skip_target, int* target, uint32_t* after = nullptr, uint32_t window = 4,
+                bool loose = false) {
   *target = -1;
   for (const PatternElem& el : p.elems) {
     if (el.type == PatternElem::kTarget && skip_target) continue;
     bool found = false;
-    for (uint32_t k = pos; k < end && k < pos + window; ++k) {
+    // `_`-joined words stand next to each other ("new_&TIETYPES_relations").
+    uint32_t reach = el.adjacent ? 1 : window;
+    for (uint32_t k = pos; k < end && k < pos + reach; ++k) {
       if (el.type == PatternElem::kTarget) {
         int mi = a.mention_at[k];
         if (mi >= 0 && a.mentions[mi].is_actor) {
@@ -44,7 +49,7 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
         found = true;
         break;
       }
-      if (!Skippable(t[k], a, k)) break;
+      if (!Skippable(t[k], a, k) && !(loose && t[k].kind != TokKind::kPunct)) break;
     }
     // A target slot at the end may stay empty: "A and B met" has no object.
     if (!found && !(el.type == PatternElem::kTarget && &el == &p.elems.back())) return false;
@@ -59,21 +64,25 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
 // nor across a clause boundary; a subject chunk may end in the pattern's
 // words: "X most certainly won't"). True when the pattern has no such words.
 // *lowest (optional): the first token the words before the verb matched.
+// `in_subject`: the words must all be in the subject ("death toll * rise").
 bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, const VerbGroup& g,
-                 uint32_t* lowest = nullptr) {
+                 uint32_t* lowest = nullptr, bool in_subject = false) {
   if (lowest) *lowest = g.head;
   if (p.before.empty()) return true;
+  if (in_subject && !(g.has_subject && g.subj_last < g.head)) return false;
   uint32_t lo = g.has_subject && g.subj_last < g.head ? g.subj_first : 0;
   // The sparse reading's source bounds the clause instead of the subject.
   if (g.source_mention >= 0) lo = a.mentions[g.source_mention].first;
   // "Estonia said it would act": a lone pronoun subject does not close the
   // clause to the words before it ("said would * act").
-  if (g.has_subject && g.subj_first == g.subj_last && a.info[g.subj_first].pos == Pos::kPron) lo = 0;
-  uint32_t pos = g.head;  // exclusive upper bound of the search
+  if (!in_subject && g.has_subject && g.subj_first == g.subj_last && a.info[g.subj_first].pos == Pos::kPron) lo = 0;
+  uint32_t pos = in_subject ? g.subj_last + 1 : g.head;  // exclusive upper bound of the search
   for (size_t i = p.before.size(); i-- > 0;) {
     const PatternElem& el = p.before[i];
     bool found = false;
-    for (uint32_t k = pos; k > lo && k + 4 > pos;) {
+    // "most_certainly": right before the word after it
+    uint32_t reach = i + 1 < p.before.size() && p.before[i + 1].adjacent ? 1 : 4;
+    for (uint32_t k = pos; k > lo && k + reach > pos;) {
       --k;
       if (el.type != PatternElem::kTarget && a.info[k].word != 0 &&
           std::binary_search(el.ids.begin(), el.ids.end(), a.info[k].word)) {
@@ -337,14 +346,44 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
   const SentenceTokens& st = doc.sentences[s];
   const SentenceAnalysis& a = reading ? *reading : doc.analyses[s];
   const Token* t = &doc.tokens[st.first];
+  // The verb groups, and (with the peers' conventions) nouns that are the
+  // verb of a pattern with words before it: TABARI's and PETRARCH's verbs
+  // are word stems, so "have postponed their meeting" is MEET's "have
+  // postponed * meet". Such a noun shares the subject of the verb whose
+  // object it is, and only those patterns are tried on it.
+  const std::vector<VerbGroup>* groups = &a.verbs;
+  std::vector<VerbGroup> with_nouns;
+  if (peer_targets_) {
+    for (size_t gi = 0; gi < a.verbs.size(); ++gi) {
+      const VerbGroup& gov = a.verbs[gi];
+      for (uint32_t q = gov.head + 1; q < gov.obj_end; ++q) {
+        if (a.mention_at[q] >= 0 || a.info[q].pos == Pos::kVerb || !a.info[q].forms) continue;
+        for (const VerbForm& f : *a.info[q].forms) {
+          const Model::PatternIndex* index = model.PatternIndexFor(f.lemma);
+          if (!index || !index->words_before) continue;
+          if (with_nouns.empty()) with_nouns = a.verbs;
+          VerbGroup n = gov;
+          n.first = n.head = q;
+          n.lemma = f.lemma;
+          n.passive = false;
+          n.inherit_subject_from = static_cast<int>(gi);
+          n.obj_first = q + 1;
+          with_nouns.push_back(std::move(n));
+          break;
+        }
+      }
+    }
+    if (!with_nouns.empty()) groups = &with_nouns;
+  }
+  const size_t verb_count = a.verbs.size();
   // Subjects are resolved when a pattern needs one (most verb groups code
   // nothing); a coordinated verb shares its governor's.
-  std::vector<std::vector<ActorMention>> subjects(a.verbs.size());
-  std::vector<char> resolved(a.verbs.size(), 0);
+  std::vector<std::vector<ActorMention>> subjects(groups->size());
+  std::vector<char> resolved(groups->size(), 0);
   std::function<const std::vector<ActorMention>&(size_t)> subject = [&](size_t k) -> const std::vector<ActorMention>& {
     if (!resolved[k]) {
       resolved[k] = 1;
-      const VerbGroup& g = a.verbs[k];
+      const VerbGroup& g = (*groups)[k];
       if (g.source_mention >= 0) subjects[k].push_back(FromMention(doc, t, a.mentions[g.source_mention]));
       else if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
       else if (g.has_subject) ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k]);
@@ -393,8 +432,9 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
   std::vector<uint32_t> region;  // word ids of a verb's object region
   std::vector<uint32_t> candidates;  // patterns of the verb that may match there
   std::vector<uint32_t> consumed;  // byte offsets of verbs another pattern took as its words
-  for (size_t k = 0; k < a.verbs.size(); ++k) {
-    const VerbGroup& g = a.verbs[k];
+  for (size_t k = 0; k < groups->size(); ++k) {
+    const VerbGroup& g = (*groups)[k];
+    const bool noun_head = k >= verb_count;
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
     const VerbPattern* hit = nullptr;
     int target_mi = -1;
@@ -403,15 +443,33 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     // "threatened to attack X": patterns of the governing verb read on
     // through its infinitive ("threaten to attack +").
     uint32_t match_end = g.obj_end;
-    if (k + 1 < a.verbs.size() && a.verbs[k + 1].inherit_subject_from == static_cast<int>(k) &&
-        g.head + 1 < st.count && t[g.head + 1].lower == "to") {
-      match_end = a.verbs[k + 1].obj_end;
+    bool governs_infinitive = false;  // "threatened to attack": "to" right after the verb
+    if (k + 1 < a.verbs.size()) {
+      const VerbGroup& inf = a.verbs[k + 1];
+      bool shares = inf.inherit_subject_from == static_cast<int>(k);
+      if (shares && g.head + 1 < st.count && t[g.head + 1].lower == "to") {
+        governs_infinitive = true;
+        match_end = inf.obj_end;
+      } else if (peer_targets_ && (shares || (inf.inherit_subject_from < 0 && !inf.has_subject)) &&
+                 inf.head > g.head + 1) {
+        // The peers read on across words before the infinitive too ("vowed
+        // on Thursday to wage war": "vow war"), not across punctuation.
+        uint32_t q = g.head + 1;
+        while (q < inf.head && t[q].kind != TokKind::kPunct && t[q].lower != "to") ++q;
+        if (q + 1 == inf.head && t[q].lower == "to") match_end = inf.obj_end;
+      }
     }
-    if (const auto* pats = model.Patterns(g.lemma)) {
+    // Read on across words before an infinitive, a pattern with words of
+    // its own in the object comes first: "signed an accord on Thursday to
+    // supply" is "sign accord", not "sign to supply".
+    const bool read_on = match_end != g.obj_end && !governs_infinitive;
+    const auto* pats = model.Patterns(g.lemma);
+    for (int pass = read_on ? 0 : 1; pats && pass < 2 && !hit; ++pass) {
+      const uint32_t end = pass == 0 ? g.obj_end : match_end;
       // Prefilter: a pattern whose literal words are not all in the region
       // cannot match (most of a common verb's patterns).
       region.clear();
-      for (uint32_t q = g.head + 1; q < match_end; ++q) {
+      for (uint32_t q = g.head + 1; q < end; ++q) {
         if (a.info[q].word) region.push_back(a.info[q].word);
       }
       std::sort(region.begin(), region.end());
@@ -442,10 +500,13 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
                                    : present(p.elems[p.word_elems[w]]);
         }
         uint32_t lowest = g.head;
-        if (!possible || !MatchBefore(p, t, a, g, &lowest)) continue;
+        if ((noun_head && p.before.empty()) || (pass == 0 && p.specificity == 0)) continue;
+        if (!possible || !MatchBefore(p, t, a, g, &lowest, before_in_subject_)) continue;
+        if (p.compound_subject && subject(k).size() < 2) continue;  // "% * agree": "A and B agree"
         // The peers skip any number of words between pattern words ("signed
         // an 800 million ducat trade protocol"); we allow a few more then.
-        if (MatchElems(p, t, a, g.head + 1, match_end, g.passive, &target_mi, &matched_end, peer_targets_ ? 7 : 4)) {
+        if (MatchElems(p, t, a, g.head + 1, end, g.passive, &target_mi, &matched_end, peer_targets_ ? 7 : 4,
+                       peer_targets_)) {
           hit = &p;
           // "Estonia said it would act now" ("said would * act now"): the
           // governing "said" is part of this event, not one of its own.
@@ -454,10 +515,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
               if (o.head == lowest) takes_verb = static_cast<int>(lowest);
             }
           }
+          // "have postponed their meeting": so is the verb of a noun head.
+          if (noun_head && lowest <= a.verbs[g.inherit_subject_from].head)
+            takes_verb = static_cast<int>(a.verbs[g.inherit_subject_from].head);
           break;
         }
       }
     }
+    if (noun_head && !hit) continue;
     if (!hit && model.IsLightVerb(g.lemma) && !g.passive) {
       // The event is in the object noun: "carried out an attack on X".
       uint32_t q = g.head + 1;
@@ -503,7 +568,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         for (const VerbPattern& p : *pats) {
           bool words = false;
           for (const PatternElem& el : p.elems) words |= el.type == PatternElem::kWord;
-          if (!words || !MatchBefore(p, t, a, g)) continue;
+          if (!words || !MatchBefore(p, t, a, g, nullptr, before_in_subject_)) continue;
           if (MatchElems(p, t, a, g.subj_first, g.subj_last + 1, true, &target_mi) && target_mi < 0) {
             hit = &p;
             break;
@@ -520,7 +585,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       continue;
     // "tried to set fire", "wants to meet": a verb that governs an infinitive
     // codes only through a pattern that reads into it ("threaten to attack +").
-    if (match_end != g.obj_end && hit->specificity == 0) continue;
+    if (governs_infinitive && hit->specificity == 0) continue;
     // "have demonstrated that security has collapsed", "protested that he
     // was innocent": with a that-clause these verbs show or claim; no protest.
     if (hit->code.compare(0, 2, "14") == 0 && g.head + 1 < st.count && t[g.head + 1].lower == "that") continue;

@@ -17,11 +17,17 @@ namespace dragoman {
 
 class Coder {
  public:
-  // `peer_targets`, `sparse_verbs`: see EngineOptions.
+  // `peer_targets`, `sparse_verbs`, `before_in_subject`: see
+  // EngineOptions::peer_targets, ::sparse_verbs and
+  // ::peer_words_before_in_subject.
   Coder(const Model* model, bool keep_modal, bool reciprocal_pairs, bool peer_targets = false,
-        bool sparse_verbs = false)
-      : model_(model), keep_modal_(keep_modal), reciprocal_pairs_(reciprocal_pairs), peer_targets_(peer_targets),
-        sparse_verbs_(sparse_verbs) {}
+        bool sparse_verbs = false, bool before_in_subject = false)
+      : model_(model),
+        keep_modal_(keep_modal),
+        reciprocal_pairs_(reciprocal_pairs),
+        peer_targets_(peer_targets),
+        sparse_verbs_(sparse_verbs),
+        before_in_subject_(before_in_subject) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -35,6 +41,7 @@ class Coder {
   bool reciprocal_pairs_;
   bool peer_targets_;
   bool sparse_verbs_;
+  bool before_in_subject_;
 };
 
 }  // namespace dragoman

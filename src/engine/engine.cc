@@ -283,7 +283,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   ExtractDates(&doc, rec);
   if (times) lap(&times->extract);
   Coder(model_.get(), options_.keep_modal_events, options_.reciprocal_pairs, options_.peer_targets,
-        options_.sparse_verbs)
+        options_.sparse_verbs, options_.peer_words_before_in_subject)
       .Code(doc, rec);
   if (times) lap(&times->code);
   if (!options_.events_only) {

@@ -298,10 +298,10 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   const Entry* e = Find(entries, "verb", "abduct");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "181");
-  e = Find(entries, "verb", "abduct by $");
+  e = Find(entries, "verb", "abduct =by $");
   ASSERT_NE(e, nullptr);  // "+ * BY_ $": the target before the verb is dropped
   EXPECT_EQ(e->key, "181");
-  EXPECT_NE(Find(entries, "verb", "abduct of + in $"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "abduct =of + =in $"), nullptr);
   // Words before the verb stay before it, behind `*`; the actor slots there go.
   e = Find(entries, "verb", "said must * abduct policy");
   ASSERT_NE(e, nullptr);
@@ -315,7 +315,7 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   ASSERT_NE(e, nullptr);
   EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abduct that she killed +"), e->names.end());
   // "FAILED_TO_*": only words before the verb, never the bare verb with 111.
-  e = Find(entries, "verb", "failed to * abduct");
+  e = Find(entries, "verb", "failed_to * abduct");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "111");
   EXPECT_EQ(e->names.size(), 1u);
@@ -345,8 +345,9 @@ TEST(ImportTabari, SynsetMembersOfSeveralWordsAreSpelledOut) {
   EXPECT_EQ(e->key, "906");
   EXPECT_EQ(e->names, (std::vector<std::string>{"unexpectedly &NEGAUX * clash over efforts",
                                                 "unexpectedly did n't * clash over efforts",
-                                                "unexpectedly will not * clash over efforts"}));
-  e = Find(entries, "verb", "contribute swiss franc");
+                                                "unexpectedly will_not * clash over efforts"}));
+  // "SWISS_FRANC": `_` keeps the words next to each other.
+  e = Find(entries, "verb", "contribute swiss_franc");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "903");
   EXPECT_NE(Find(entries, "verb", "contribute &CURRENCY"), nullptr);
@@ -359,10 +360,38 @@ TEST(ImportTabari, SynsetMembersOfSeveralWordsAreSpelledOut) {
   for (const auto& w : warnings) EXPECT_EQ(w.find("synset"), std::string::npos) << w;
 }
 
+TEST(ImportTabari, SynsetMembersNamingSynsetsAndJoinedWords) {
+  // A member that names another synset ("+&TIES_NOTES") is spelled out with
+  // it; `_` between words keeps them next to each other in the pattern, a
+  // blank lets words stand between.
+  std::string path = TempFile("tie.verbs",
+                              "<SYNSETS>\n&TIES\n+TRADE\n+CULTURAL\n"
+                              "&TIENOTE\n+&TIES_NOTES\n+NOTES_ON_&TIES\n</SYNSETS>\n"
+                              "WELCOME  [041]\n"
+                              "- * &TIENOTE FROM [911]\n"
+                              "- * NEW_&TIES_LINKS [903]\n"
+                              "- * BETTER &TIES LINKS [904]\n"
+                              "- * RESOLUTION_ [102]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  const Entry* e = Find(entries, "verb", "welcome &TIES_notes from");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "911");
+  EXPECT_EQ(e->names, (std::vector<std::string>{"welcome &TIES_notes from", "welcome notes_on_&TIES from"}));
+  EXPECT_NE(Find(entries, "verb", "welcome new_&TIES_links"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "welcome better &TIES links"), nullptr);
+  // A word ending in `_` is matched as written, not as a stem.
+  EXPECT_NE(Find(entries, "verb", "welcome =resolution"), nullptr);
+  for (const auto& w : warnings) EXPECT_EQ(w.find("synset"), std::string::npos) << w;
+}
+
 // An engine over a small dictionary in our format (and our CAMEO table).
-std::unique_ptr<Engine> SmallEngine(const std::string& dict, bool peer_targets, bool sparse_verbs = false) {
+std::unique_ptr<Engine> SmallEngine(const std::string& dict, bool peer_targets, bool sparse_verbs = false,
+                                    bool before_in_subject = false) {
   EngineOptions opt;
   opt.sparse_verbs = sparse_verbs;
+  opt.peer_words_before_in_subject = before_in_subject;
   opt.use_default_dict = false;
   opt.use_gazetteer = false;
   opt.use_cache = false;
@@ -446,17 +475,17 @@ TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
 // dictionary verb that is a noun here carries the event, and a verb whose
 // subject is no actor takes the actor before it.
 TEST(ImportEngine, SparseReadingFindsVerbsTheParseMissed) {
-  const std::string dict = kSmallDict + std::string("verb 020 : voice\n"
-                                                    "verb 042 : recently raised its * voice\n"
+  const std::string dict = kSmallDict + std::string("verb 081 : sign\n"
                                                     "verb 102 : urge +\n"
                                                     "verb 121 : has refxsed to * urge\n");
   auto sparse = SmallEngine(dict, true, true);
   auto parse = SmallEngine(dict, true, false);
   ASSERT_NE(sparse, nullptr);
   ASSERT_NE(parse, nullptr);
-  const char* voice = "Arnor has recently raised its voice for Eriador in the talks.";
-  EXPECT_EQ(Code(*parse, voice), "");
-  EXPECT_EQ(Code(*sparse, voice), "ARN-042-ERI");
+  // A noun that is a dictionary verb carries the event.
+  const char* sign = "Arnor is about to show it has no new sign with Eriador.";
+  EXPECT_EQ(Code(*parse, sign), "");
+  EXPECT_EQ(Code(*sparse, sign), "ARN-081-ERI");
   // An unknown word heads the subject chunk of "urge"; the source is Arnor.
   const char* urge = "Arnor has refxsed to urge Eriador on Monday.";
   EXPECT_EQ(Code(*parse, urge), "");
@@ -663,6 +692,128 @@ TEST(ImportEngine, PeerTargetsReadAcrossPrepositionalPhrases) {
   EXPECT_EQ(Code(*peer, "Arnor clashed over the efforts of Rohan to deal with it, Eriador said."), "");
 }
 
+TEST(ImportEngine, JoinedPatternWordsStandNextToEachOther) {
+  auto engine = SmallEngine(kSmallDict + std::string("class TIES : trade | cultural\n"
+                                                     "verb 160 : abandon\n"
+                                                     "verb 161 : abandon new_&TIES_links\n"
+                                                     "verb 162 : abandon better &TIES links\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor will abandon new trade links with Eriador."), "ARN-161-ERI");
+  // Another word between `_`-joined words: the pattern does not match.
+  EXPECT_EQ(Code(*engine, "Arnor will abandon new global trade links with Eriador."), "ARN-160-ERI");
+  // Between blank-separated words it may.
+  EXPECT_EQ(Code(*engine, "Arnor will abandon better global trade links with Eriador."), "ARN-162-ERI");
+}
+
+TEST(ImportEngine, PeerPatternWordsSkipAnyWordButPunctuation) {
+  const std::string dict = kSmallDict + std::string("verb 100 : act\n"
+                                                    "verb 101 : act resolution\n"
+                                                    "verb 160 : adopt\n"
+                                                    "verb 161 : adopt =resolution\n");
+  auto peer = SmallEngine(dict, true);
+  auto own = SmallEngine(dict, false);
+  ASSERT_NE(peer, nullptr);
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(Code(*peer, "Arnor acted on a resolution with Eriador."), "ARN-101-ERI");
+  EXPECT_EQ(Code(*own, "Arnor acted on a resolution with Eriador.").find("101"), std::string::npos);
+  EXPECT_EQ(Code(*peer, "Arnor acted, then a resolution came with Eriador.").find("101"), std::string::npos);
+  // "=resolution" is that word as written: not "resolutions".
+  EXPECT_EQ(Code(*peer, "Arnor adopted a resolution with Eriador."), "ARN-161-ERI");
+  EXPECT_EQ(Code(*peer, "Arnor adopted resolutions with Eriador."), "ARN-160-ERI");
+}
+
+TEST(ImportEngine, WordsBeforeTheVerbInTheSubjectOnly) {
+  const std::string dict = kSmallDict + std::string("verb 190 : rise\n"
+                                                    "verb 191 : death toll * rise\n"
+                                                    "verb 080 : allow\n"
+                                                    "verb 025 : recently * allow\n");
+  auto anywhere = SmallEngine(dict, true);
+  auto subject = SmallEngine(dict, true, false, true);
+  ASSERT_NE(anywhere, nullptr);
+  ASSERT_NE(subject, nullptr);
+  const char* adverb = "Arnor recently allowed Eriador to trade.";
+  EXPECT_EQ(Code(*anywhere, adverb), "ARN-025-ERI");
+  EXPECT_EQ(Code(*subject, adverb), "ARN-080-ERI");
+  // Words of the subject itself still select the pattern.
+  const char* noun = "Arnor's death toll has risen in the dispute with Eriador.";
+  EXPECT_EQ(Code(*anywhere, noun), "ARN-191-ERI");
+  EXPECT_EQ(Code(*subject, noun), "ARN-191-ERI");
+}
+
+TEST(ImportEngine, ALiteralWordWinsOverAClassOfTheSameLength) {
+  auto engine = SmallEngine(kSmallDict + std::string("class MONEY : dollar | euro\n"
+                                                     "verb 070 : contribute\n"
+                                                     "verb 073 : contribute &MONEY\n"
+                                                     "verb 071 : contribute dollar\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor will contribute a million dollars to Eriador."), "ARN-071-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor will contribute a million euros to Eriador."), "ARN-073-ERI");
+}
+
+TEST(ImportEngine, PeerVerbOfAPatternWithWordsBeforeItMayBeANoun) {
+  const std::string dict = kSmallDict + std::string("verb 040 : meet\n"
+                                                    "verb 161 : have postponed * meet\n");
+  auto peer = SmallEngine(dict, true);
+  auto own = SmallEngine(dict, false);
+  ASSERT_NE(peer, nullptr);
+  ASSERT_NE(own, nullptr);
+  // "meeting" is MEET's verb for "have postponed * meet", the subject that of "postponed".
+  const char* s = "Arnor and Eriador have postponed their meeting after the storm.";
+  EXPECT_EQ(Code(*peer, s), "ARN-161-ERI");
+  EXPECT_EQ(Code(*own, s), "");
+  // Only patterns with words before the verb read a noun so.
+  EXPECT_EQ(Code(*peer, "Arnor and Eriador have announced their meeting."), "");
+}
+
+TEST(ImportEngine, PeerPatternsReadOnIntoAnInfinitiveAfterOtherWords) {
+  const std::string dict = kSmallDict + std::string("verb 170 : vow\n"
+                                                    "verb 173 : vow war\n"
+                                                    "verb 081 : sign accord\n"
+                                                    "verb 057 : sign to supply\n");
+  auto peer = SmallEngine(dict, true);
+  ASSERT_NE(peer, nullptr);
+  EXPECT_EQ(Code(*peer, "Arnor vowed on Thursday to wage war on Eriador."), "ARN-173-ERI");
+  // A pattern with words of its own in the object comes first.
+  EXPECT_EQ(Code(*peer, "Arnor signed an accord on Thursday to supply Eriador with wheat."), "ARN-081-ERI");
+}
+
+TEST(ImportEngine, ACompoundSubjectMark) {
+  // PETRARCH's `%` before the verb: the subject is two or more actors.
+  std::string path = TempFile("compound.verbs.txt",
+                              "--- AGREE  [081] ---\n"
+                              "AGREE\n"
+                              "- % * [030]\n"
+                              "- * WITH % [031]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("petrarch-verbs", path, &entries, &warnings).ok());
+  ASSERT_NE(Find(entries, "verb", "% * agree"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "agree with"), nullptr);  // after the verb it goes
+  auto engine = SmallEngine(kSmallDict + std::string("verb 081 : agree\n"
+                                                     "verb 030 : % * agree\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor and Eriador agree that trade should grow."), "ARN-030-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor agreed with Eriador."), "ARN-081-ERI");
+}
+
+TEST(ImportEngine, AVerbListedInOneOfItsFormsIsThatVerb) {
+  // "left" is listed as a verb of its own: it is not read as "leave".
+  auto engine = SmallEngine(kSmallDict + std::string("verb 012 : leave\n"
+                                                     "verb 032 : left ; reverse=033\n"
+                                                     "verb 094 : called on\n"
+                                                     "verb 020 : call for\n"),
+                            true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor left for Eriador on Monday."), "ARN-032-ERI ERI-033-ARN");
+  EXPECT_EQ(Code(*engine, "Arnor leaves for Eriador on Monday."), "ARN-012-ERI");
+  // A form listed only with its particle ("called on") stays a form of its
+  // verb elsewhere.
+  EXPECT_EQ(Code(*engine, "Arnor called for talks with Eriador."), "ARN-020-ERI");
+}
+
 TEST(ImportTabari, MasterVerbsUseLemmas) {
   std::string path = Peers() + "/tabari/CAMEO.091003.master.verbs";
   SKIP_IF_ABSENT(path);
@@ -671,12 +822,12 @@ TEST(ImportTabari, MasterVerbsUseLemmas) {
   std::vector<Entry> entries;
   std::vector<std::string> warnings;
   ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
-  // "- * OF_ + IN_ $  [181]" under ABDUCT.
-  const Entry* e = Find(entries, "verb", "abduct of + in $");
+  // "- * OF_ + IN_ $  [181]" under ABDUCT (`_` ends a word matched as written).
+  const Entry* e = Find(entries, "verb", "abduct =of + =in $");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "181");
   // Stems: ACCELERAT -> accelerate ("- * DEPLOYMENT TO_ +  [154]").
-  e = Find(entries, "verb", "accelerate deployment to +");
+  e = Find(entries, "verb", "accelerate deployment =to +");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "154");
 }

@@ -15,7 +15,9 @@
 //
 // A pattern becomes ours: the head verb lemma, then the words after `*` in
 // order (lower case), `+` target, `$` source, `&SYNSET` kept, PETRARCH-2's
-// phrase brackets `( )` / `{ }` dropped, `%` and `^` dropped. Words before
+// phrase brackets `( )` / `{ }` dropped, `^` dropped, `%` (a compound
+// actor) kept before the verb ("% * agree": a subject of two or more
+// conjuncts) and dropped after it. Words before
 // the verb stay before it, behind our `*` ("&NEGATVAUXVRB * OVER EFFORTS" ->
 // "&negatvauxvrb * clash over efforts"); `$` / `+` there are dropped. A synset
 // with members of several words ("+AUSTRIAN FLORIN") is spelled out as
@@ -124,6 +126,49 @@ std::string SplitContractions(const std::string& words) {
   return out;
 }
 
+// True when the `_` at phrase[i] joins two words ("NEW_&TIETYPES"), not
+// when it ends a word (TABARI's exact-word mark "ARGUING_") or comes before
+// `*`, `$` or `+`.
+bool JoinsWords(std::string_view phrase, size_t i) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; };
+  return phrase[i] == '_' && i > 0 && i + 1 < phrase.size() && word(phrase[i - 1]) &&
+         (word(phrase[i + 1]) || phrase[i + 1] == '&');
+}
+
+// True when the `_` at phrase[i] ends a word ("RESOLUTION_"): TABARI's mark
+// of a word matched as written, not as a stem.
+bool EndsWord(std::string_view phrase, size_t i) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; };
+  if (phrase[i] != '_' || i == 0 || !word(phrase[i - 1])) return false;
+  char next = i + 1 < phrase.size() ? phrase[i + 1] : ' ';
+  return next == ' ' || next == '\t' || next == ')' || next == '}' || next == '|' || next == ']';
+}
+
+// A synset member's words as PhraseWords gives them, with each `_` that
+// joins two words kept as a word of its own ("&TIETYPES_MEMOS" ->
+// "&tietypes _ memos"): the pattern wants them next to each other.
+std::string MemberWords(std::string_view phrase) {
+  std::string marked;
+  for (size_t i = 0; i < phrase.size(); ++i) marked += JoinsWords(phrase, i) ? std::string(" \x01 ") : std::string(1, phrase[i]);
+  std::string out = PhraseWords(marked);
+  for (char& c : out) {
+    if (c == '\x01') c = '_';
+  }
+  return out;
+}
+
+// Appends pattern word `w` to `name`, a blank between words except around a
+// `_` (kept as the joiner: "new_&TIETYPES_relations").
+void AppendPatternWord(const std::string& w, std::string* name, bool* glue) {
+  if (w == "_") {
+    *glue = !name->empty() && name->back() != ' ';
+    return;
+  }
+  if (!name->empty() && name->back() != ' ') *name += *glue ? "_" : " ";
+  *name += w;
+  *glue = false;
+}
+
 bool IsRegularForm(const std::string& lemma, const std::string& f) {
   if (f.size() > 3 && f.compare(f.size() - 3, 3, "ing") == 0) return true;
   std::string stem = lemma;  // "move" -> "mov" (moved), "try" -> "tr" (tried)
@@ -183,7 +228,7 @@ class VerbImporter {
           known_synsets_.insert(cur);
           pre_synsets_[cur];
         } else if (l[0] == '+' && !cur.empty()) {
-          pre_synsets_[cur].push_back(SplitContractions(PhraseWords(l.substr(1))));
+          pre_synsets_[cur].push_back(SplitContractions(MemberWords(l.substr(1))));
         } else {
           cur.clear();
         }
@@ -416,7 +461,7 @@ class VerbImporter {
         i = i + k;  // loop increments past the last used char
         continue;
       }
-      if (c == '_') out.push_back(' ');
+      if (c == '_') out += JoinsWords(body, i) ? " _ " : EndsWord(body, i) ? "_" : " ";
       else if (c == '{' || c == '}' || c == '(' || c == ')' || c == '|' || c == '*') {
         out.push_back(' ');
         out.push_back(c);
@@ -491,8 +536,10 @@ class VerbImporter {
   // The alternatives of a synset in a pattern: `&NAME` for its one-word
   // members, and each member of several words spelled out ("&CURRENCY" ->
   // &CURRENCY | austrian florin | swiss franc).
+  // A member that names other synsets ("+&TIETYPES_MEMOS") is spelled out
+  // with theirs in turn (`depth` bounds the nesting).
   static constexpr size_t kMaxSpelledOut = 12;
-  std::vector<std::vector<std::string>> SynsetAlternatives(const std::string& name) const {
+  std::vector<std::vector<std::string>> SynsetAlternatives(const std::string& name, int depth = 0) const {
     std::vector<std::vector<std::string>> alts;
     std::set<std::string> seen;
     bool single = false;
@@ -513,10 +560,31 @@ class VerbImporter {
             if (!w.empty()) words.push_back(w);
           }
           if (!words.empty()) alts.push_back(std::move(words));
+        } else if (depth + 1 < 8) {
+          std::vector<std::vector<std::string>> seqs(1);
+          for (auto w : SplitTrim(m, " ")) {
+            while (!w.empty() && (w.back() == '$' || w.back() == '=')) w.pop_back();
+            if (w.empty()) continue;
+            std::vector<std::vector<std::string>> inner{{w}};
+            if (w[0] == '&') inner = SynsetAlternatives(SynsetName(w), depth + 1);
+            std::vector<std::vector<std::string>> next;
+            for (const auto& s : seqs) {
+              for (const auto& a : inner) {
+                if (next.size() >= kMaxSpelledOut) break;
+                auto joined = s;
+                joined.insert(joined.end(), a.begin(), a.end());
+                next.push_back(std::move(joined));
+              }
+            }
+            seqs = std::move(next);
+          }
+          for (auto& s : seqs) {
+            if (!s.empty()) alts.push_back(std::move(s));
+          }
         }
       }
     };
-    walk(name, 0);
+    walk(name, depth);
     if (single || alts.empty()) alts.insert(alts.begin(), std::vector<std::string>{"&" + name});
     return alts;
   }
@@ -543,13 +611,17 @@ class VerbImporter {
       *seqs = std::move(next);
     };
     auto convert = [&](std::string t) -> std::string {
+      if (t == "%" && before_verb) return t;
       while (!t.empty() && (t[0] == '^' || t[0] == '%')) t.erase(0, 1);
       if (t.empty()) return "";
       if (t == "+" || t == "$") return before_verb ? "" : t;
       if (t[0] == '&') return "&" + SynsetName(t);
       if (t[0] == '+' || t[0] == '$') t.erase(0, 1);  // "+PARTY": the slot marker is kept apart
+      // "RESOLUTION_": the word as written ("=resolution"), not "resolutions".
+      bool exact = !before_verb && t.size() > 1 && t.back() == '_' && t[t.size() - 2] != '_';
       while (!t.empty() && (t.back() == '=' || t.back() == '_' || t.back() == '~')) t.pop_back();
-      return SplitContractions(Lower(t));
+      std::string w = SplitContractions(Lower(t));
+      return exact && !w.empty() && w.find(' ') == std::string::npos ? "=" + w : w;
     };
     // A word, or the alternatives of a synset that has members of several words.
     auto add = [&](std::vector<std::vector<std::string>>* into, const std::string& w) {
@@ -569,6 +641,10 @@ class VerbImporter {
     for (auto it = from; it != to; ++it) {
       const std::string& t = *it;
       if (t == "(" || t == ")" || t == "}" || t == "|") continue;
+      if (t == "_") {  // the words around it stand next to each other
+        append(&seqs, t);
+        continue;
+      }
       if (t == "*") {
         Warn(warnings_, path_, ln, "pattern has two '*'");
         *bad = true;
@@ -582,6 +658,8 @@ class VerbImporter {
           if (*jt == "|") {
             has_bar = true;
             alts.emplace_back();
+          } else if (*jt == "_") {
+            alts.back().push_back(*jt);
           } else if (*jt != "(" && *jt != ")") {
             std::string w = convert(*jt);
             if (!w.empty()) alts.back().push_back(w);
@@ -679,12 +757,15 @@ class VerbImporter {
           // "did not * clash over": the words before `*` stay before the verb.
           auto star = std::find(s.begin(), s.end(), "*");
           std::string name;
+          bool glue = false;
           if (star != s.end()) {
-            for (auto w = s.begin(); w != star; ++w) name += *w + " ";
+            for (auto w = s.begin(); w != star; ++w) AppendPatternWord(*w, &name, &glue);
+            if (!name.empty()) name += " ";
             name += "* ";
           }
           name += base;
-          for (auto w = star == s.end() ? s.begin() : star + 1; w != s.end(); ++w) name += " " + *w;
+          glue = false;
+          for (auto w = star == s.end() ? s.begin() : star + 1; w != s.end(); ++w) AppendPatternWord(*w, &name, &glue);
           if (std::find(e.names.begin(), e.names.end(), name) == e.names.end()) e.names.push_back(name);
         }
       }

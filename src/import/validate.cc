@@ -526,6 +526,9 @@ int RunValidate(const std::string& path, FILE* out) {
   opt.reciprocal_pairs = ext == ".xml";  // TABARI pairs both ways only by a paired code ([191:191])
   opt.peer_targets = true;
   opt.sparse_verbs = ext != ".xml";  // TABARI reads by dictionary lookup, PETRARCH by parse
+  // UD-PETRARCH (the suite with a coding ontology) reads the words before
+  // the verb in its subject only.
+  opt.peer_words_before_in_subject = !suite.ontology.empty();
   opt.use_default_dict = false;
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});

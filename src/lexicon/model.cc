@@ -547,6 +547,7 @@ void Model::Index() {
     PatternIndex& index = pattern_index_[lemma];
     for (uint32_t i = 0; i < list.size(); ++i) {
       const VerbPattern& p = list[i];
+      index.words_before |= !p.before.empty();
       if (p.word_elem_count == 0) {
         index.no_word.push_back(i);
         continue;
@@ -590,15 +591,27 @@ void Model::Index() {
 
 Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* warnings) {
   Model& m = *m_;
-  auto compile_elems = [&](const std::vector<std::string>& words, size_t from, VerbPattern* p,
-                           const Entry& e) -> bool {
+  std::function<bool(const std::vector<std::string>&, size_t, VerbPattern*, const Entry&)> compile_elems =
+      [&](const std::vector<std::string>& words, size_t from, VerbPattern* p, const Entry& e) -> bool {
     for (size_t k = from; k < words.size(); ++k) {
+      // "new_&TIETYPES_relations": words joined by `_` stand next to each other.
+      if (words[k].find('_') != std::string::npos && words[k].size() > 1) {
+        std::vector<std::string> parts = SplitTrim(words[k], "_");
+        size_t before = p->elems.size();
+        if (!compile_elems(parts, 0, p, e)) return false;
+        for (size_t i = before + 1; i < p->elems.size(); ++i) p->elems[i].adjacent = true;
+        continue;
+      }
       const std::string& w = words[k];
       PatternElem el;
       if (w == "+") {
         el.type = PatternElem::kTarget;
         p->has_target = true;
       } else if (w == "$") {
+        continue;
+      } else if (w == "%") {
+        p->compound_subject = true;
+        ++p->specificity;
         continue;
       } else if (w[0] == '&') {
         el.type = PatternElem::kClass;
@@ -613,8 +626,12 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       } else {
         el.type = PatternElem::kWord;
         std::string low = ToLower(w);
-        el.forms = m.Inflect(low, kBase | kThird | kPast | kParticiple);
-        el.forms.push_back(Model::Plural(low));
+        if (low.size() > 1 && low[0] == '=') {
+          el.forms = {low.substr(1)};  // "=resolution": only as written
+        } else {
+          el.forms = m.Inflect(low, kBase | kThird | kPast | kParticiple);
+          el.forms.push_back(Model::Plural(low));
+        }
         ++p->specificity;
       }
       p->elems.push_back(std::move(el));
@@ -666,6 +683,7 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
         if (!compile_elems(pre, 0, &tmp, e)) continue;
         p.before = std::move(tmp.elems);
         p.specificity = tmp.specificity;
+        p.compound_subject = tmp.compound_subject;
       }
       if (!compile_elems(words, 1, &p, e)) continue;
       std::string lemma = ToLower(words[0]);
@@ -698,8 +716,19 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
   }
   for (auto* table : {&m.patterns_, &m.noun_patterns_})
   for (auto& [lemma, list] : *table) {
-    std::stable_sort(list.begin(), list.end(), [](const VerbPattern& a, const VerbPattern& b) {
+    // Longer first; of two as long, the one with more literal words ("*
+    // DOLLAR" before "* &CURRENCY", as TABARI has it), then one with a target.
+    auto literal = [](const VerbPattern& p) {
+      int n = 0;
+      for (const auto* list : {&p.elems, &p.before}) {
+        for (const PatternElem& el : *list) n += el.type == PatternElem::kWord;
+      }
+      return n;
+    };
+    std::stable_sort(list.begin(), list.end(), [&](const VerbPattern& a, const VerbPattern& b) {
       if (a.specificity != b.specificity) return a.specificity > b.specificity;
+      int la = literal(a), lb = literal(b);
+      if (la != lb) return la > lb;
       return a.has_target > b.has_target;
     });
   }
@@ -707,6 +736,20 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
   std::sort(wordnet_verbs_.begin(), wordnet_verbs_.end());
   for (const auto& [lemma, bits] : wordnet_verbs_) AddVerbLemma(lemma, bits);
   wordnet_verbs_.clear();
+  // A word that a dictionary lists as a verb of its own, coded alone ("left"
+  // [032:033], TABARI's LEFT_), is read as that verb before it is read as a
+  // form of another ("leave"): the dictionary spelled that form out on
+  // purpose. (A compound verb's head, "called" of CALLED_ON, codes only with
+  // its particle: it stays a form of "call".)
+  for (auto& [form, readings] : m.verb_forms_) {
+    auto self = std::find_if(readings.begin(), readings.end(), [&](const VerbForm& v) { return v.lemma == form; });
+    if (self == readings.begin() || self == readings.end()) continue;
+    auto pats = m.patterns_.find(form);
+    if (pats == m.patterns_.end()) continue;
+    bool alone = false;
+    for (const VerbPattern& p : pats->second) alone |= p.elems.empty() && p.before.empty();
+    if (alone) std::rotate(readings.begin(), self, self + 1);
+  }
   // GeoNames cities, now that every other name and word is known.
   if (gazetteer_) CompileGazetteer();
   m.Index();

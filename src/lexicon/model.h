@@ -95,6 +95,9 @@ struct CameoCode {
 // One element of a verb pattern after the head verb.
 struct PatternElem {
   enum Type : uint8_t { kWord, kClass, kTarget } type;
+  // Must stand right after the element before it, nothing between: pattern
+  // words joined by `_` ("new_&TIETYPES_relations").
+  bool adjacent = false;
   std::vector<std::string> forms;  // accepted lower-case forms (kWord / kClass)
   std::vector<uint32_t> ids;       // the same as sorted word ids, for matching
 };
@@ -110,6 +113,9 @@ struct VerbPattern {
   // is written `will not * meet`): TABARI's and PETRARCH's words before `*`.
   std::vector<PatternElem> before;
   bool has_target = false;
+  // `%` before the verb ("% * agree"): the subject must be two or more
+  // coordinated actors ("A and B agree"). Counts towards specificity.
+  bool compound_subject = false;
   int specificity = 0;  // number of literal elements; longer wins
   // Indices into elems of the first literal-word elements (at most 4), kept
   // inline so that the coder can rule a pattern out without following its
@@ -199,6 +205,7 @@ class Model {
   struct PatternIndex {
     std::unordered_map<uint32_t, std::vector<uint32_t>> by_word;
     std::vector<uint32_t> no_word;
+    bool words_before = false;  // some pattern has words before the verb
   };
   const PatternIndex* PatternIndexFor(const std::string& lemma) const;
   // Nominal event patterns ("threat to +") keyed by the event noun, singular.

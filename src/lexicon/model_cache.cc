@@ -16,7 +16,7 @@ namespace dragoman {
 namespace {
 
 // Bump when the layout below or what the builder puts in a Model changes.
-constexpr uint32_t kFormatVersion = 4;
+constexpr uint32_t kFormatVersion = 5;
 constexpr char kMagic[8] = {'D', 'M', 'M', 'O', 'D', 'E', 'L', '\n'};
 constexpr size_t kHeaderSize = 8 + 4 + 8 + 8 + 8;  // magic, version, key, length, checksum
 constexpr size_t kKeepFiles = 8;
@@ -155,10 +155,12 @@ void ModelCodec::Patterns(const std::unordered_map<std::string, std::vector<Verb
       w->Str(p.reverse);
       w->Str(p.text);
       w->U8(p.has_target);
+      w->U8(p.compound_subject);
       w->I64(p.specificity);
       for (const auto* list : {&p.elems, &p.before}) {
         w->Seq(*list, [&](const PatternElem& e) {
           w->U8(e.type);
+          w->U8(e.adjacent);
           w->Strs(e.forms);
           w->Seq(e.ids, [&](uint32_t id) { w->U32(id); });
         });
@@ -176,11 +178,13 @@ void ModelCodec::Patterns(Reader* r, std::unordered_map<std::string, std::vector
       p.reverse = r->Str();
       p.text = r->Str();
       p.has_target = r->U8() != 0;
+      p.compound_subject = r->U8() != 0;
       p.specificity = static_cast<int>(r->I64());
       for (auto* list : {&p.elems, &p.before}) {
         list->resize(r->Count());
         for (PatternElem& e : *list) {
           e.type = static_cast<PatternElem::Type>(r->U8());
+          e.adjacent = r->U8() != 0;
           e.forms = r->Strs();
           e.ids.resize(r->Count());
           for (uint32_t& id : e.ids) id = r->U32();
