@@ -577,7 +577,14 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
     } else if (prev == Pos::kPrep) {
       verb = (bits & kGerund) != 0;
     } else if (bits & (kPast | kParticiple)) {
-      verb = true;
+      // "abandon improved relations", "said armed men attacked": an -ed form
+      // between a verb and its object noun modifies the noun.
+      bool premodifier = prev == Pos::kVerb && p == static_cast<int>(i) - 1 && i + 1 < n &&
+                         t[i].lower.size() > 3 && t[i].lower.compare(t[i].lower.size() - 2, 2, "ed") == 0 &&
+                         (info[i + 1].pos == Pos::kNoun || info[i + 1].pos == Pos::kAdj ||
+                          (info[i + 1].pos == Pos::kVerb && !(i + 2 < n && info[i + 2].pos == Pos::kDet))) &&
+                         a->mention_at[i + 1] < 0;
+      verb = !premodifier;
     } else if (bits & kGerund) {
       // "... for two hours forcing the police to open fire": an -ing form
       // that takes a determiner phrase as object is a verb.

@@ -455,6 +455,12 @@ TEST(ImportEngine, NounsJoinedByAndStayInOneNounPhrase) {
   EXPECT_EQ(Code(*engine, "Arnor launched a new bombing and shelling offensive against Eriador."), "ARN-190-ERI");
 }
 
+TEST(ImportEngine, AnEdFormBeforeTheObjectNounModifiesIt) {
+  auto engine = SmallEngine(kSmallDict + std::string("verb 161 : abandon relations\n"), true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor will abandon improved relations with Eriador."), "ARN-161-ERI");
+}
+
 TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
   auto engine = SmallEngine(kSmallDict +
                                 std::string("verb 023 : say\n"
