@@ -176,6 +176,18 @@ TEST(ImportTabari, MalformedVerbLineReported) {
   EXPECT_NE(Find(entries, "verb", "attack near +"), nullptr);
 }
 
+TEST(ImportPetrarch, PatternWithoutItsDashIsReadAndReported) {
+  std::string path = TempFile("nodash.verbs", "--- BEGIN  [---]  ---\nBEGIN\n* (TO QUESTION) [110]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("petrarch-verbs", path, &entries, &warnings).ok());
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].rfind(path + ":3: pattern without", 0), 0u) << warnings[0];
+  bool found = false;
+  for (const auto& e : entries) found |= e.kind == "verb" && e.key == "110";
+  EXPECT_TRUE(found);
+}
+
 TEST(ImportTabari, SpellingVariantFormsKeptBesideRegularOnes) {
   // "{ ACTING_ ACTXD_ ACTUALITY }": forms that start with the lemma but are
   // not regular inflections are more written forms of the verb; the regular

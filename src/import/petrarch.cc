@@ -285,6 +285,13 @@ class VerbImporter {
         ParsePattern(l.substr(1), ln);
         continue;
       }
+      // "* (TO QUESTION) [110]" under a verb: a pattern that lost its "- ";
+      // PETRARCH reads it as one, and so do we (with a warning).
+      if (petrarch_ && l[0] == '*' && !verbs_.empty()) {
+        Warn(warnings_, path_, ln, "pattern without its leading '-' read as a pattern");
+        ParsePattern(l, ln);
+        continue;
+      }
       if (l[0] == '{') {  // TABARI forms on their own line
         if (verbs_.empty()) {
           Warn(warnings_, path_, ln, "verb forms without a verb");
