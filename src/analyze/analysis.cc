@@ -716,7 +716,8 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         Pos pq = info[q].pos;
         if (pq == Pos::kConj || pq == Pos::kSub || pq == Pos::kRel || pq == Pos::kQuote || t[q].lower == "," ||
             t[q].lower == ";" || t[q].lower == ":") break;
-        verb_later = pq == Pos::kAux || pq == Pos::kModal;
+        // (not an infinitive's: "Gollum called on X to be allowed to leave")
+        verb_later = (pq == Pos::kAux || pq == Pos::kModal) && info[q - 1].pos != Pos::kTo;
         // "police sentries posted there killed one of them", "policemen
         // deployed at the gate shot dead two militants": a bare verb with an
         // object later in the clause is the clause's own verb.

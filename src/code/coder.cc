@@ -65,20 +65,28 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
 // words: "X most certainly won't"). True when the pattern has no such words.
 // *lowest (optional): the first token the words before the verb matched.
 // `in_subject`: the words must all be in the subject ("death toll * rise").
+// `across_subject` (TABARI's reading): the words may stand before the
+// subject and across actors ("suggested + * require": "X suggested Y should
+// require"); a `+` among them takes an actor, whose mention goes to
+// *before_target (else -1).
 bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, const VerbGroup& g,
-                 uint32_t* lowest = nullptr, bool in_subject = false) {
+                 uint32_t* lowest = nullptr, bool in_subject = false, bool across_subject = false,
+                 int* before_target = nullptr) {
   if (lowest) *lowest = g.head;
+  if (before_target) *before_target = -1;
   if (p.before.empty()) return true;
   if (in_subject && !(g.has_subject && g.subj_last < g.head)) return false;
   uint32_t lo = g.has_subject && g.subj_last < g.head ? g.subj_first : 0;
   // The sparse reading's source bounds the clause instead of the subject.
   if (g.source_mention >= 0) lo = a.mentions[g.source_mention].first;
+  if (across_subject) lo = 0;
   // "Estonia said it would act": a lone pronoun subject does not close the
   // clause to the words before it ("said would * act").
   if (!in_subject && g.has_subject && g.subj_first == g.subj_last && a.info[g.subj_first].pos == Pos::kPron) lo = 0;
   uint32_t pos = in_subject ? g.subj_last + 1 : g.head;  // exclusive upper bound of the search
   for (size_t i = p.before.size(); i-- > 0;) {
     const PatternElem& el = p.before[i];
+    if (el.type == PatternElem::kTarget && !across_subject) continue;  // a target slot only TABARI's reading reads
     bool found = false;
     // "most_certainly": right before the word after it
     uint32_t reach = i + 1 < p.before.size() && p.before[i + 1].adjacent ? 1 : 4;
@@ -89,6 +97,17 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
         pos = k;
         found = true;
         break;
+      }
+      int mi = a.mention_at[k];
+      if (across_subject && mi >= 0 && a.mentions[mi].is_actor) {
+        if (el.type == PatternElem::kTarget) {
+          if (before_target) *before_target = mi;
+          pos = a.mentions[mi].first;
+          found = true;
+          break;
+        }
+        k = a.mentions[mi].first;  // an actor between the pattern's words
+        continue;
       }
       Pos q = a.info[k].pos;
       if (a.mention_at[k] >= 0 || q == Pos::kSub || q == Pos::kRel || (t[k].kind == TokKind::kPunct && t[k].lower != "-"))
@@ -375,6 +394,25 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     }
     if (!with_nouns.empty()) groups = &with_nouns;
   }
+  // TABARI's verb dictionary lists modals ("SHOULD [101]", "- suggested +
+  // * require conventions"): in its reading such a modal is the verb of its
+  // clause, and the verb after it one of the pattern's words.
+  std::vector<VerbGroup> modal_heads;
+  if (sparse_verbs_) {
+    for (size_t gi = 0; gi < groups->size(); ++gi) {
+      const VerbGroup& g = (*groups)[gi];
+      for (uint32_t q = g.first; q < g.head; ++q) {
+        if (a.info[q].pos != Pos::kModal || !model.Patterns(t[q].lower)) continue;
+        if (modal_heads.empty()) modal_heads = *groups;
+        VerbGroup& m = modal_heads[gi];
+        m.head = q;
+        m.lemma = t[q].lower;
+        m.passive = false;
+        break;
+      }
+    }
+    if (!modal_heads.empty()) groups = &modal_heads;
+  }
   const size_t verb_count = a.verbs.size();
   // Subjects are resolved when a pattern needs one (most verb groups code
   // nothing); a coordinated verb shares its governor's.
@@ -440,6 +478,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     int target_mi = -1;
     int takes_verb = -1;  // token of a governing verb the pattern's words took
     uint32_t matched_end = g.head + 1;  // after the pattern's own words ("fired tear gas | at ...")
+    uint32_t hit_lowest = g.head;  // the first token of the pattern's words before the verb
+    int before_target = -1;        // the actor a `+` before the verb took (TABARI's reading)
     // "threatened to attack X": patterns of the governing verb read on
     // through its infinitive ("threaten to attack +").
     uint32_t match_end = g.obj_end;
@@ -459,69 +499,92 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         if (q + 1 == inf.head && t[q].lower == "to") match_end = inf.obj_end;
       }
     }
+    // TABARI's reading matches a verb's patterns on through a that-clause
+    // right after it ("allowed that X isn't a real~ pleasant place").
+    if (sparse_verbs_ && !noun_head && g.obj_end == g.head + 1 && g.head + 1 < st.count &&
+        t[g.head + 1].lower == "that" && k + 1 < verb_count)
+      match_end = std::max(match_end, a.verbs[k + 1].obj_end);
     // Read on across words before an infinitive, a pattern with words of
     // its own in the object comes first: "signed an accord on Thursday to
     // supply" is "sign accord", not "sign to supply".
     const bool read_on = match_end != g.obj_end && !governs_infinitive;
-    const auto* pats = model.Patterns(g.lemma);
-    for (int pass = read_on ? 0 : 1; pats && pass < 2 && !hit; ++pass) {
-      const uint32_t end = pass == 0 ? g.obj_end : match_end;
-      // Prefilter: a pattern whose literal words are not all in the region
-      // cannot match (most of a common verb's patterns).
-      region.clear();
-      for (uint32_t q = g.head + 1; q < end; ++q) {
-        if (a.info[q].word) region.push_back(a.info[q].word);
-      }
-      std::sort(region.begin(), region.end());
-      auto present = [&](const PatternElem& el) {
-        for (uint32_t id : el.ids) {
-          if (std::binary_search(region.begin(), region.end(), id)) return true;
-        }
-        return false;
-      };
-      // Only the patterns whose first literal word is in the region (or that
-      // have none) are looked at, in their order.
-      candidates.clear();
-      if (const Model::PatternIndex* index = model.PatternIndexFor(g.lemma)) {
-        candidates = index->no_word;
-        for (size_t r = 0; r < region.size(); ++r) {
-          if (r > 0 && region[r] == region[r - 1]) continue;
-          auto it = index->by_word.find(region[r]);
-          if (it != index->by_word.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-        }
-        std::sort(candidates.begin(), candidates.end());
-        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-      }
-      for (uint32_t c : candidates) {
-        const VerbPattern& p = (*pats)[c];
-        bool possible = true;
-        for (uint8_t w = 1; w < p.word_elem_count && possible; ++w) {
-          possible = p.word_ids[w] ? std::binary_search(region.begin(), region.end(), p.word_ids[w])
-                                   : present(p.elems[p.word_elems[w]]);
-        }
-        uint32_t lowest = g.head;
-        if ((noun_head && p.before.empty()) || (pass == 0 && p.specificity == 0)) continue;
-        if (!possible || !MatchBefore(p, t, a, g, &lowest, before_in_subject_)) continue;
-        if (p.compound_subject && subject(k).size() < 2) continue;  // "% * agree": "A and B agree"
-        // The peers skip any number of words between pattern words ("signed
-        // an 800 million ducat trade protocol"); we allow a few more then.
-        if (MatchElems(p, t, a, g.head + 1, end, g.passive, &target_mi, &matched_end, peer_targets_ ? 7 : 4,
-                       peer_targets_)) {
-          hit = &p;
-          // "Estonia said it would act now" ("said would * act now"): the
-          // governing "said" is part of this event, not one of its own.
-          if (g.has_subject && lowest < g.subj_first) {
-            for (const VerbGroup& o : a.verbs) {
-              if (o.head == lowest) takes_verb = static_cast<int>(lowest);
-            }
-          }
-          // "have postponed their meeting": so is the verb of a noun head.
-          if (noun_head && lowest <= a.verbs[g.inherit_subject_from].head)
-            takes_verb = static_cast<int>(a.verbs[g.inherit_subject_from].head);
+    // A form the dictionary lists as a verb of its own with words after it
+    // ("called on" beside "call"): read as that verb first, then as a form
+    // of its lemma ("called for talks" is "call for").
+    const std::string* lemmas[2] = {&g.lemma, nullptr};
+    if (const std::vector<VerbForm>* forms = a.info[g.head].forms) {
+      for (const VerbForm& f : *forms) {
+        if (f.lemma != g.lemma && f.lemma == t[g.head].lower && model.Patterns(f.lemma)) {
+          lemmas[0] = &f.lemma;
+          lemmas[1] = &g.lemma;
           break;
         }
       }
     }
+    for (const std::string* lemma : lemmas) {
+      if (!lemma || hit) break;
+      const auto* pats = model.Patterns(*lemma);
+      for (int pass = read_on ? 0 : 1; pats && pass < 2 && !hit; ++pass) {
+        const uint32_t end = pass == 0 ? g.obj_end : match_end;
+        // Prefilter: a pattern whose literal words are not all in the region
+        // cannot match (most of a common verb's patterns).
+        region.clear();
+        for (uint32_t q = g.head + 1; q < end; ++q) {
+          if (a.info[q].word) region.push_back(a.info[q].word);
+        }
+        std::sort(region.begin(), region.end());
+        auto present = [&](const PatternElem& el) {
+          for (uint32_t id : el.ids) {
+            if (std::binary_search(region.begin(), region.end(), id)) return true;
+          }
+          return false;
+        };
+        // Only the patterns whose first literal word is in the region (or that
+        // have none) are looked at, in their order.
+        candidates.clear();
+        if (const Model::PatternIndex* index = model.PatternIndexFor(*lemma)) {
+          candidates = index->no_word;
+          for (size_t r = 0; r < region.size(); ++r) {
+            if (r > 0 && region[r] == region[r - 1]) continue;
+            auto it = index->by_word.find(region[r]);
+            if (it != index->by_word.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+          }
+          std::sort(candidates.begin(), candidates.end());
+          candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        }
+        for (uint32_t c : candidates) {
+          const VerbPattern& p = (*pats)[c];
+          bool possible = true;
+          for (uint8_t w = 1; w < p.word_elem_count && possible; ++w) {
+            possible = p.word_ids[w] ? std::binary_search(region.begin(), region.end(), p.word_ids[w])
+                                     : present(p.elems[p.word_elems[w]]);
+          }
+          uint32_t lowest = g.head;
+          if ((noun_head && p.before.empty()) || (pass == 0 && p.specificity == 0)) continue;
+          if (!possible || !MatchBefore(p, t, a, g, &lowest, before_in_subject_, sparse_verbs_, &before_target)) continue;
+          if (p.compound_subject && subject(k).size() < 2) continue;  // "% * agree": "A and B agree"
+          // The peers skip any number of words between pattern words ("signed
+          // an 800 million ducat trade protocol"); we allow a few more then.
+          if (MatchElems(p, t, a, g.head + 1, end, g.passive, &target_mi, &matched_end, peer_targets_ ? 7 : 4,
+                         peer_targets_)) {
+            hit = &p;
+            hit_lowest = lowest;
+            // "Estonia said it would act now" ("said would * act now"): the
+            // governing "said" is part of this event, not one of its own.
+            if (g.has_subject && lowest < g.subj_first) {
+              for (const VerbGroup& o : a.verbs) {
+                if (o.head == lowest) takes_verb = static_cast<int>(lowest);
+              }
+            }
+            // "have postponed their meeting": so is the verb of a noun head.
+            if (noun_head && lowest <= a.verbs[g.inherit_subject_from].head)
+              takes_verb = static_cast<int>(a.verbs[g.inherit_subject_from].head);
+            break;
+          }
+        }
+      }
+    }
+    if (!hit) before_target = -1;
     if (noun_head && !hit) continue;
     if (!hit && model.IsLightVerb(g.lemma) && !g.passive) {
       // The event is in the object noun: "carried out an attack on X".
@@ -619,6 +682,26 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       }
     } else {
       sources = subject(k);
+      // TABARI's reading: the source comes before the pattern's words ("X
+      // suggested Y should * apply": X), and a `+` among them is the target.
+      // With no actor before them, the source is the first actor after the
+      // verb ("+ was * dead": "X was shot dead in Y": Y shot X).
+      if (sparse_verbs_ && ((g.has_subject && hit_lowest < g.subj_first) || before_target >= 0)) {
+        bool found = false;
+        for (size_t mi = a.mentions.size(); mi-- > 0 && !found;) {
+          const Mention& m = a.mentions[mi];
+          if (m.last >= hit_lowest || !m.is_actor || IsModifier(a, t, m)) continue;
+          sources.assign(1, FromMention(doc, t, m));
+          found = true;
+        }
+        for (size_t mi = 0; mi < a.mentions.size() && !found && before_target >= 0; ++mi) {
+          const Mention& m = a.mentions[mi];
+          if (m.first <= g.head || !m.is_actor || IsModifier(a, t, m)) continue;
+          sources.assign(1, FromMention(doc, t, m));
+          found = true;
+        }
+        if (before_target >= 0) target_mi = before_target;
+      }
       if (target_mi >= 0) {
         targets.push_back(FromMention(doc, t, a.mentions[target_mi]));
         // coordinated targets: "X and Y"
@@ -651,6 +734,30 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           end = std::max(end, g.obj_end);
         }
         uint32_t last_target = g.head;  // last token of the last target taken
+        // TABARI's reading dereferences an object pronoun right after the
+        // verb ("X urged Y to rest and Gondor asked him to ..."): the first
+        // actor of the sentence, when it is not the source ("her" only as an
+        // object, not before a noun: "her government").
+        if (sparse_verbs_ && g.head + 1 < g.obj_end) {
+          const uint32_t q = g.head + 1;
+          const std::string& w = t[q].lower;
+          bool object = w == "him" || w == "them" ||
+                        (w == "her" && (q + 1 >= st.count || !(a.info[q + 1].pos == Pos::kNoun ||
+                                                               a.info[q + 1].pos == Pos::kAdj ||
+                                                               a.info[q + 1].pos == Pos::kPropn)));
+          uint32_t before = g.has_subject && g.subj_first < g.first ? g.subj_first : g.first;
+          for (size_t mi = 0; object && mi < a.mentions.size(); ++mi) {
+            const Mention& m = a.mentions[mi];
+            if (m.last >= before) break;
+            if (!m.is_actor || IsModifier(a, t, m)) continue;
+            ActorMention am = FromMention(doc, t, m);
+            if (!sources.empty() && am.code == sources[0].code) break;
+            am.span = {t[q].begin, t[q].end};
+            am.text = std::string(t[q].text);
+            targets.push_back(std::move(am));
+            break;
+          }
+        }
         for (uint32_t q = g.head + 1; q < end; ++q) {
           int mi = a.mention_at[q];
           if (mi >= 0 && a.mentions[mi].is_actor && IsModifier(a, t, a.mentions[mi])) {

@@ -310,12 +310,13 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   const Entry* e = Find(entries, "verb", "abduct");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "181");
-  e = Find(entries, "verb", "abduct =by $");
-  ASSERT_NE(e, nullptr);  // "+ * BY_ $": the target before the verb is dropped
+  e = Find(entries, "verb", "+ * abduct =by $");
+  ASSERT_NE(e, nullptr);  // "+ * BY_ $": the target before the verb is kept
   EXPECT_EQ(e->key, "181");
   EXPECT_NE(Find(entries, "verb", "abduct =of + =in $"), nullptr);
-  // Words before the verb stay before it, behind `*`; the actor slots there go.
-  e = Find(entries, "verb", "said must * abduct policy");
+  // Words before the verb stay before it, behind `*`, with the target slot
+  // among them (only TABARI's reading reads it).
+  e = Find(entries, "verb", "said + must * abduct policy");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "100");
   e = Find(entries, "verb", "abduct &TIETYPES ties");
@@ -338,6 +339,25 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   }
   ASSERT_NE(cls, nullptr);
   EXPECT_EQ(cls->names, (std::vector<std::string>{"economic", "military"}));
+}
+
+TEST(ImportTabari, UnderscoreJoinsAWordToTheAlternativesBesideIt) {
+  // "APPLY_{ A | B }_TREATY": each alternative stands next to the words
+  // around the braces; "{ A | B } TREATY" only follows them.
+  std::string path = TempFile("braces.verbs",
+                              "ABIDE  [---]\n"
+                              "- * BY_{ SHIRE | BREE }_LAWS  [151]\n"
+                              "- * BY { SHIRE | BREE } CUSTOMS  [152]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  const Entry* e = Find(entries, "verb", "abide by_shire_laws");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "151");
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abide by_bree_laws"), e->names.end());
+  e = Find(entries, "verb", "abide by shire customs");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "152");
 }
 
 TEST(ImportTabari, SynsetMembersOfSeveralWordsAreSpelledOut) {
@@ -510,6 +530,69 @@ TEST(ImportEngine, SparseReadingFindsVerbsTheParseMissed) {
   EXPECT_EQ(Code(*sparse, urge), "ARN-121-ERI");
   // Only a fallback: a sentence the parse codes keeps its events alone.
   EXPECT_EQ(Code(*sparse, "Arnor urged Eriador to raise its voice."), "ARN-102-ERI");
+}
+
+// TABARI's verb dictionary lists a modal ("SHOULD") with patterns whose
+// words before it reach past its subject: in TABARI's reading the modal is
+// the verb, the source stands before the pattern's words and a `+` among
+// them is the target; with no actor before them the source follows the verb.
+TEST(ImportEngine, SparseReadingTakesModalsAndWordsBeforeTheSubject) {
+  const std::string dict = kSmallDict + std::string("verb 101 : should\n"
+                                                    "verb 151 : suggested + * should require treaty\n"
+                                                    "verb 152 : suggested * should apply treaty\n"
+                                                    "verb 075 : + seen to * break in\n");
+  auto sparse = SmallEngine(dict, true, true);
+  auto parse = SmallEngine(dict, true, false);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(parse, nullptr);
+  const char* require = "Arnor suggested Eriador should require the treaty in its dealings with Osgiliath.";
+  EXPECT_EQ(Code(*sparse, require), "ARN-151-ERI");
+  EXPECT_EQ(Code(*parse, require), "");  // our parse: "should" is no verb
+  const char* apply = "Arnor suggested Eriador should apply the treaty in its dealings with Osgiliath.";
+  EXPECT_EQ(Code(*sparse, apply), "ARN-152-OSG");
+  EXPECT_EQ(Code(*parse, apply), "");
+  // The modal's own code when no pattern's words are there.
+  EXPECT_EQ(Code(*sparse, "Arnor said Eriador should apply the treaty with Osgiliath."), "ERI-101-OSG");
+  EXPECT_EQ(Code(*sparse, "Arnor was seen to break in at a parade in Osgiliath on Monday."), "OSG-075-ARN");
+}
+
+// TABARI's reading dereferences an object pronoun right after the verb to
+// the first actor of the sentence.
+TEST(ImportEngine, SparseReadingDereferencesAnObjectPronoun) {
+  const std::string dict = kSmallDict + std::string("verb 090 : ask\nverb 102 : urge +\n");
+  auto sparse = SmallEngine(dict, true, true);
+  auto parse = SmallEngine(dict, true, false);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(parse, nullptr);
+  const char* text = "Arnor urged Eriador to rest and Osgiliath asked him to take a greater role in the talks.";
+  EXPECT_EQ(Code(*sparse, text), "ARN-102-ERI OSG-090-ARN");
+  EXPECT_EQ(Code(*parse, text), "ARN-102-ERI");
+  // Not the source itself, and "her" before a noun is no object (the sparse
+  // reading keeps the event with its target missing).
+  EXPECT_EQ(Code(*sparse, "Arnor rested and then Arnor asked him to take a greater role in the talks."), "ARN-090-");
+  EXPECT_EQ(Code(*sparse, "Arnor rested and Osgiliath asked her envoy to take a greater role in the talks."), "OSG-090-");
+}
+
+// TABARI's "REAL~": the word and the words it begins ("really"); its
+// reading matches the verb's patterns on through a that-clause.
+TEST(ImportEngine, PrefixWordsAndPatternsThroughAThatClause) {
+  std::string path = TempFile("prefix.verbs", "ALLOW  [060]\n- * REAL~_PLEASANT  [024]\n- RECENT~_*  [025]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  const Entry* e = Find(entries, "verb", "allow real~_pleasant");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "024");
+  EXPECT_NE(Find(entries, "verb", "recent * allow"), nullptr);  // not before the verb
+  const std::string dict = kSmallDict + std::string("verb 060 : allow\nverb 024 : allow real~_pleasant\n");
+  auto sparse = SmallEngine(dict, true, true);
+  auto parse = SmallEngine(dict, true, false);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(parse, nullptr);
+  EXPECT_EQ(Code(*sparse, "Arnor allowed that Eriador isn't a really pleasant place to visit."), "ARN-024-ERI");
+  EXPECT_EQ(Code(*sparse, "Arnor allowed that Eriador isn't a real pleasant place to visit."), "ARN-024-ERI");
+  EXPECT_EQ(Code(*sparse, "Arnor allowed that Eriador isn't a realistic and pleasant place to visit."), "ARN-060-ERI");
+  EXPECT_EQ(Code(*parse, "Arnor allowed that Eriador isn't a really pleasant place to visit."), "ARN-060-ERI");
 }
 
 TEST(ImportEngine, PairedCodesCodeTheTargetInReturn) {
@@ -830,6 +913,26 @@ TEST(ImportEngine, AVerbListedInOneOfItsFormsIsThatVerb) {
   // A form listed only with its particle ("called on") stays a form of its
   // verb elsewhere.
   EXPECT_EQ(Code(*engine, "Arnor called for talks with Eriador."), "ARN-020-ERI");
+  // ... and is that verb with it.
+  EXPECT_EQ(Code(*engine, "Arnor called on Eriador on Monday to send aid."), "ARN-094-ERI");
+  // An infinitive's "be" is no finite verb that would make "called" a
+  // reduced relative ("the men arrested in X were ...").
+  EXPECT_EQ(Code(*engine, "Arnor called on Eriador on Monday to be allowed to stay."), "ARN-094-ERI");
+}
+
+TEST(ImportTabari, ASourceSlotBeforeTheVerbRanksThePattern) {
+  // "- $ *": the source stands before the verb; the pattern outranks the
+  // verb's own code.
+  std::string path = TempFile("source.verbs", "CALLED_ON  [094]\n- $ *  [095]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  const Entry* e = Find(entries, "verb", "$ * called on");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->key, "095");
+  auto engine = SmallEngine(kSmallDict + std::string("verb 094 : called on\nverb 092 : $ * called on\n"), true, true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor called on Eriador on Monday to send aid."), "ARN-092-ERI");
 }
 
 TEST(ImportTabari, MasterVerbsUseLemmas) {
@@ -1010,6 +1113,26 @@ TEST(ImportValidate, TabariDefaultsFillAMissingSide) {
   std::string project = TempFile("dflt.project", "<actorsfile> dflt.actors\n<verbsfile> dflt.verbs\n<textfile> dflt.text\n");
   std::string out = Validate(project);
   EXPECT_NE(out.find("5 passed, 0 failed"), std::string::npos) << out;
+}
+
+// TABARI's SET: TIME SHIFT: a <TIME> phrase coded `###` (discard) or `+++`
+// (complex) leaves its record uncoded; without the option it does nothing.
+TEST(ImportValidate, TabariTimePhrasesDiscardRecords) {
+  TempFile("time.actors", "GONDOR_ [GON]\nFORNOST_ [FOR]\n");
+  TempFile("time.verbs", "<TIME>\nONCE_IN_A_BLUE_MOON [###]\nWHEN_THE_RAINS_COME [+++]\nTOMORROW [+1]\n</TIME>\n"
+                         "RESTORE  [064]\n");
+  const std::string records =
+      "950101 T-1\nFornost will restore full ties with Gondor, once in a blue moon, said an envoy.\n/* {###} */\n\n"
+      "950101 T-2\nWhen the rains come, Fornost will restore full ties with Gondor, an envoy said.\n/* {+++} */\n\n"
+      "950101 T-3\nFornost will restore full ties with Gondor tomorrow, an envoy said.\n/* { FOR / GON / 064 } */\n";
+  TempFile("time.text", "950101 T-Set\nSwitch time shifting on with enough words in the record.\n"
+                        "/* { OPTION: SET: TIME SHIFT = TRUE } */\n\n" + records);
+  std::string project = TempFile("time.project", "<actorsfile> time.actors\n<verbsfile> time.verbs\n<textfile> time.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("3 passed, 0 failed"), std::string::npos) << out;
+  TempFile("time.text", records);
+  out = Validate(project);
+  EXPECT_NE(out.find("1 passed, 2 failed"), std::string::npos) << out;
 }
 
 // TABARI's FORWARD: a story's records are read together, and a pronoun

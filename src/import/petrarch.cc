@@ -126,13 +126,16 @@ std::string SplitContractions(const std::string& words) {
   return out;
 }
 
-// True when the `_` at phrase[i] joins two words ("NEW_&TIETYPES"), not
-// when it ends a word (TABARI's exact-word mark "ARGUING_") or comes before
-// `*`, `$` or `+`.
+// True when the `_` at phrase[i] joins two words ("NEW_&TIETYPES"), or a
+// word and a set of alternatives ("APPLY_{ GENEVA | INTERNATIONAL }_TREATY":
+// each alternative stands next to the words around the braces), not when it
+// ends a word (TABARI's exact-word mark "ARGUING_") or comes before `*`, `$`
+// or `+`.
 bool JoinsWords(std::string_view phrase, size_t i) {
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; };
-  return phrase[i] == '_' && i > 0 && i + 1 < phrase.size() && word(phrase[i - 1]) &&
-         (word(phrase[i + 1]) || phrase[i + 1] == '&');
+  return phrase[i] == '_' && i > 0 && i + 1 < phrase.size() &&
+         (word(phrase[i - 1]) || phrase[i - 1] == '}' || phrase[i - 1] == '~') &&
+         (word(phrase[i + 1]) || phrase[i + 1] == '&' || phrase[i + 1] == '{');
 }
 
 // True when the `_` at phrase[i] ends a word ("RESOLUTION_"): TABARI's mark
@@ -621,13 +624,24 @@ class VerbImporter {
       if (t == "%" && before_verb) return t;
       while (!t.empty() && (t[0] == '^' || t[0] == '%')) t.erase(0, 1);
       if (t.empty()) return "";
+      // TABARI's `+` before the verb ("SUGGESTED + * REQUIRE"): the target
+      // stands among the words before the verb (the coder reads it so only
+      // with EngineOptions::sparse_verbs; PETRARCH's dictionaries drop it);
+      // `$` there ("$ *"): a source before the verb, which ranks the pattern
+      // above the bare verb.
+      if ((t == "+" || t == "$") && before_verb && !petrarch_) return t;
       if (t == "+" || t == "$") return before_verb ? "" : t;
       if (t[0] == '&') return "&" + SynsetName(t);
       if (t[0] == '+' || t[0] == '$') t.erase(0, 1);  // "+PARTY": the slot marker is kept apart
       // "RESOLUTION_": the word as written ("=resolution"), not "resolutions".
       bool exact = !before_verb && t.size() > 1 && t.back() == '_' && t[t.size() - 2] != '_';
+      // TABARI's "REAL~": the word and the longer words it begins ("really").
+      // (Not before the verb: there "RECENT~_*" stands right before it, and
+      // the words before the verb do not say so.)
+      bool prefix = !petrarch_ && !before_verb && t.find('~') != std::string::npos;
       while (!t.empty() && (t.back() == '=' || t.back() == '_' || t.back() == '~')) t.pop_back();
       std::string w = SplitContractions(Lower(t));
+      if (prefix && !w.empty() && w.find(' ') == std::string::npos) return w + "~";
       return exact && !w.empty() && w.find(' ') == std::string::npos ? "=" + w : w;
     };
     // A word, or the alternatives of a synset that has members of several words.

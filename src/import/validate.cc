@@ -328,7 +328,54 @@ struct Options {
   // TABARI: an actor coded `###` anywhere in the record discards it, one
   // coded `+++` makes it complex; neither is coded.
   bool actor_discards = false;
+  // TABARI SET: TIME SHIFT: the <TIME> phrases of the verbs file date the
+  // events; one coded `###` (discard) or `+++` (complex) leaves the record
+  // uncoded.
+  bool time_shift = false;
 };
+
+// Lower-case words of a text: letters, digits and apostrophes.
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+// The phrases of a TABARI verbs file's <TIME> block coded `###` or `+++`
+// ("KAN_WA_MA_KAN [###]"), as words.
+std::vector<std::vector<std::string>> UncodedTimePhrases(const std::string& verbs_path) {
+  std::vector<std::vector<std::string>> out;
+  std::vector<std::string> lines;
+  if (!import_internal::ReadLines(verbs_path, &lines).ok()) return out;
+  bool in_time = false;
+  for (const auto& l : lines) {
+    std::string_view t = Trim(l);
+    if (t.rfind("<TIME>", 0) == 0) { in_time = true; continue; }
+    if (t.rfind("</TIME>", 0) == 0) break;
+    if (!in_time || t.empty() || t[0] == '-') continue;
+    size_t lb = t.find('[');
+    if (lb == std::string_view::npos) continue;
+    std::string code = Collapse(t.substr(lb + 1, t.find(']', lb) - lb - 1));
+    if (code != "###" && code != "+++") continue;
+    std::vector<std::string> words = Words(t.substr(0, lb));
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+  return out;
+}
+
+// True when `words` holds `phrase` as consecutive words.
+bool HasPhrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+  return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
+}
 
 // TABARI's CONVERT AGENT: an actor that is only an agent ("guerrillas",
 // REB; "fundamentalist jihad", MOSREB) is written "~REB", "~MOSREB".
@@ -432,6 +479,10 @@ bool ApplyOption(const std::string& opt, Options* o) {
     size_t eq = u.find('=');
     if (eq == std::string::npos) return false;
     o->min_words = static_cast<size_t>(std::atoi(u.c_str() + eq + 1));
+    return true;
+  }
+  if (u.rfind("SET:", 0) == 0 && u.find("TIME SHIFT") != std::string::npos) {
+    o->time_shift = u.find("TRUE") != std::string::npos;
     return true;
   }
   if (u.rfind("REQUIRE_DYAD", 0) == 0) {
@@ -562,6 +613,12 @@ int RunValidate(const std::string& path, FILE* out) {
     std::vector<std::string> onto_lines;
     if (import_internal::ReadLines(suite.ontology, &onto_lines).ok()) ontology.Read(onto_lines);
   }
+  std::vector<std::vector<std::string>> time_phrases;
+  for (const auto& [format, file] : suite.dicts) {
+    if (format != "tabari-verbs") continue;
+    auto more = UncodedTimePhrases(file);
+    time_phrases.insert(time_phrases.end(), more.begin(), more.end());
+  }
   Options options;
   if (ext != ".xml") {
     options.min_words = 8;  // TABARI's default
@@ -609,6 +666,12 @@ int RunValidate(const std::string& path, FILE* out) {
       }
     }
     if (SplitTrim(item.text, " ").size() < options.min_words) rec.events.clear();
+    if (options.time_shift) {
+      std::vector<std::string> words = Words(item.text);
+      for (const auto& phrase : time_phrases) {
+        if (HasPhrase(words, phrase)) rec.events.clear();
+      }
+    }
     if (options.actor_discards) {
       bool discard = false;
       for (const auto& en : rec.entities) discard |= en.code == kDiscardCode || en.code == "+++";

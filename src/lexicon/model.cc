@@ -628,6 +628,11 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
         std::string low = ToLower(w);
         if (low.size() > 1 && low[0] == '=') {
           el.forms = {low.substr(1)};  // "=resolution": only as written
+        } else if (low.size() > 1 && low.back() == '~') {
+          // "real~": the word and the words its common endings make of it
+          // ("really", "neatest", "recently").
+          std::string stem = low.substr(0, low.size() - 1);
+          for (const char* end : {"", "s", "es", "ed", "er", "est", "ly", "ing", "y", "ness"}) el.forms.push_back(stem + end);
         } else {
           el.forms = m.Inflect(low, kBase | kThird | kPast | kParticiple);
           el.forms.push_back(Model::Plural(low));
@@ -682,7 +687,9 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
         VerbPattern tmp;
         if (!compile_elems(pre, 0, &tmp, e)) continue;
         p.before = std::move(tmp.elems);
-        p.specificity = tmp.specificity;
+        // "$ *" (TABARI): the source stands before the verb; it ranks the
+        // pattern above the bare verb, as a word would.
+        p.specificity = tmp.specificity + static_cast<int>(std::count(pre.begin(), pre.end(), "$"));
         p.compound_subject = tmp.compound_subject;
       }
       if (!compile_elems(words, 1, &p, e)) continue;
