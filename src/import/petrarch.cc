@@ -612,9 +612,11 @@ class VerbImporter {
     };
     auto convert = [&](std::string t) -> std::string {
       if (t == "%" && before_verb) return t;
+      if (t == "^") return before_verb ? "" : t;  // skip a noun phrase (after the verb only)
       while (!t.empty() && (t[0] == '^' || t[0] == '%')) t.erase(0, 1);
       if (t.empty()) return "";
-      if (t == "+" || t == "$") return before_verb ? "" : t;
+      if (t == "$") return before_verb ? "" : t;
+      if (t == "+") return t;  // before the verb: the subject is the target ("+ * in $")
       if (t[0] == '&') return "&" + SynsetName(t);
       if (t[0] == '+' || t[0] == '$') t.erase(0, 1);  // "+PARTY": the slot marker is kept apart
       // "RESOLUTION_": the word as written ("=resolution"), not "resolutions".
