@@ -76,6 +76,17 @@ struct EngineOptions {
   // ("recently * allow", "said would * act"). Set by `validate` for the
   // UD-PETRARCH suite.
   bool peer_words_before_in_subject = false;
+  // PETRARCH's (version 1) own conventions, set by `validate` for its suite
+  // (not UD-PETRARCH's): a verb whose target is not named still codes an
+  // event, with the target left empty ("..., a senior official said": GOV ->
+  // nobody, 023; its require_dyad option, applied by `validate`, drops such
+  // events unless turned off); a subject is coded by any actor word in it,
+  // a modifier too ("the official news agency said": GOV); a passive with
+  // no agent named reads as active ("X was criticized over its dispute with
+  // Y": X -> Y); a coordinated subject takes one actor per conjunct
+  // ("Calenardhon and the evil Arnor awful Gondor": CAL, ARN). On news an
+  // event needs both sides and these readings are too loose.
+  bool peer_petrarch = false;
   // Events (with the entities and dates they need) only: no quotations or
   // counts. For event-coding runs and benchmarks.
   bool events_only = false;

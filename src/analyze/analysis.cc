@@ -405,7 +405,22 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     // Names joined by a bare hyphen are two sides, not one noun phrase:
     // "police-VHP clash", "Israel-Hamas war".
     auto paired = [&](const Mention& nx) { return nx.first == cur.last + 2 && t[cur.last + 1].lower == "-"; };
-    while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first) && !paired(raw[k + 1])) {
+    // "Lawmakers believe Gondor ...", "rebels attack Arnor": a plain verb
+    // form right after a plural role is that role's verb, not a noun of one
+    // phrase with the name after it.
+    auto agrees = [&](const Mention& nx) {
+      if (cur.kind != PhraseKind::kAgent || nx.first != cur.last + 2) return false;
+      const TokenInfo& v = a->info[cur.last + 1];
+      const std::string& w = t[cur.last].lower;
+      if (v.pos != Pos::kVerb || !v.forms || t[cur.last + 1].cap || w.size() < 4 || w.back() != 's' ||
+          w[w.size() - 2] == 's')
+        return false;
+      for (const VerbForm& f : *v.forms) {
+        if (f.bits & kBase) return true;
+      }
+      return false;
+    };
+    while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first) && !paired(raw[k + 1]) && !agrees(raw[k + 1])) {
       const Mention& nx = raw[k + 1];
       bool cur_country = cur.kind == PhraseKind::kCountry || cur.kind == PhraseKind::kCountryAdj ||
                          cur.kind == PhraseKind::kCountryPeople || cur.kind == PhraseKind::kPlace;
@@ -452,7 +467,11 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
                  (cur_country || cur.kind == PhraseKind::kAgent)) {
         // "Israeli Prime Minister Benjamin Netanyahu": the person.
       } else if (nx.kind == PhraseKind::kOrg && (cur_country || cur.kind == PhraseKind::kAgent)) {
-        // "Palestinian group Hamas": the organisation.
+        // "Palestinian group Hamas": the organisation. One at country level
+        // (a bare code) after a role takes the role, as "Calenardhon
+        // government" does: "minister Telemar" (of Dagolath) -> DAGGOV.
+        if (role_of_name_ && cur.kind == PhraseKind::kAgent && nx.code.size() == 3 && !HasRole(nx.code, cur.code))
+          merged.code = nx.code + (cur.code.size() > 3 ? cur.code.substr(cur.code.size() - 3) : cur.code);
       } else if (cur.kind == PhraseKind::kAgent && (nx.kind == PhraseKind::kCountryAdj || nx.kind == PhraseKind::kCountry ||
                                                     nx.kind == PhraseKind::kCountryPeople)) {
         // "militant Palestinian (group)": the role, of that country

@@ -61,7 +61,10 @@ struct SentenceAnalysis {
 
 class Analyzer {
  public:
-  explicit Analyzer(const Model* model) : model_(model) {}
+  // `role_of_name`: a role right before a name of country level (a bare
+  // code) gives that name its role ("minister Telemar" of Dagolath: DAGGOV),
+  // as PETRARCH codes it; TABARI keeps the name's own code.
+  explicit Analyzer(const Model* model, bool role_of_name = true) : model_(model), role_of_name_(role_of_name) {}
   // tokens: the sentence's tokens; date: the document date for dated roles.
   // Generic agents ("police") get their country later, from the document.
   void Analyze(const Token* tokens, uint32_t count, const std::string& date, SentenceAnalysis* out) const;
@@ -71,6 +74,7 @@ class Analyzer {
   void FindMentions(const Token* t, uint32_t n, const std::string& date, SentenceAnalysis* a) const;
   void FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) const;
   const Model* model_;
+  bool role_of_name_;
 };
 
 // True when mention m only modifies the noun after it ("a hostage deal",

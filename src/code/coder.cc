@@ -31,11 +31,29 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
                 bool loose = false) {
   *target = -1;
   for (const PatternElem& el : p.elems) {
-    if (el.type == PatternElem::kTarget && skip_target) continue;
+    if (el.type == PatternElem::kTarget && skip_target && !p.swap) continue;
     bool found = false;
     // `_`-joined words stand next to each other ("new_&TIETYPES_relations").
     uint32_t reach = el.adjacent ? 1 : window;
     for (uint32_t k = pos; k < end && k < pos + reach; ++k) {
+      if (el.type == PatternElem::kSkip) {
+        // `^`: the next noun phrase, an actor with the nouns after it
+        // ("their Ent populations") or a run of nominal words.
+        auto nominal = [&](uint32_t q) {
+          Pos x = a.info[q].pos;
+          return a.mention_at[q] >= 0 || x == Pos::kDet || x == Pos::kAdj || x == Pos::kNum || x == Pos::kNoun ||
+                 x == Pos::kPropn || x == Pos::kPoss;
+        };
+        if (!nominal(k)) {
+          if (!Skippable(t[k], a, k) && !(loose && t[k].kind != TokKind::kPunct)) break;
+          continue;
+        }
+        uint32_t q = k;
+        while (q < end && nominal(q)) q = a.mention_at[q] >= 0 ? a.mentions[a.mention_at[q]].last + 1 : q + 1;
+        pos = q;
+        found = true;
+        break;
+      }
       if (el.type == PatternElem::kTarget) {
         int mi = a.mention_at[k];
         if (mi >= 0 && a.mentions[mi].is_actor) {
@@ -424,7 +442,20 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       const VerbGroup& g = (*groups)[k];
       if (g.source_mention >= 0) subjects[k].push_back(FromMention(doc, t, a.mentions[g.source_mention]));
       else if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
-      else if (g.has_subject) ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k]);
+      else if (g.has_subject)
+        ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k], 1, petrarch_);
+      // PETRARCH codes a subject by any actor word in it, a modifier too
+      // ("the official news agency said": GOV).
+      if (petrarch_ && g.has_subject && g.inherit_subject_from < 0 && g.source_mention < 0 &&
+          std::all_of(subjects[k].begin(), subjects[k].end(), [](const ActorMention& m) { return m.code.empty(); })) {
+        for (uint32_t q = g.subj_first; q <= g.subj_last; ++q) {
+          int mi = a.mention_at[q];
+          if (mi >= 0 && a.mentions[mi].is_actor) {
+            subjects[k].assign(1, FromMention(doc, t, a.mentions[mi]));
+            break;
+          }
+        }
+      }
       // "Ethiopia indicated it would act": "it" / "they" is the nearest
       // actor before it in the sentence (a person only for "they").
       if (subjects[k].empty() && g.has_subject && g.subj_first == g.subj_last &&
@@ -497,13 +528,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         uint32_t q = g.head + 1;
         while (q < inf.head && t[q].kind != TokKind::kPunct && t[q].lower != "to") ++q;
         if (q + 1 == inf.head && t[q].lower == "to") match_end = inf.obj_end;
+      } else if (peer_targets_ && !before_in_subject_ && g.head + 1 < st.count && t[g.head + 1].lower == "that" &&
+                 inf.first > g.head + 1) {
+        // TABARI and PETRARCH read a pattern on into a that-clause right
+        // after the verb ("allowed that X isn't a really pleasant place");
+        // UD-PETRARCH (before_in_subject) reads each clause apart.
+        match_end = inf.obj_end;
       }
     }
-    // TABARI's reading matches a verb's patterns on through a that-clause
-    // right after it ("allowed that X isn't a real~ pleasant place").
-    if (sparse_verbs_ && !noun_head && g.obj_end == g.head + 1 && g.head + 1 < st.count &&
-        t[g.head + 1].lower == "that" && k + 1 < verb_count)
-      match_end = std::max(match_end, a.verbs[k + 1].obj_end);
     // Read on across words before an infinitive, a pattern with words of
     // its own in the object comes first: "signed an accord on Thursday to
     // supply" is "sign accord", not "sign to supply".
@@ -654,6 +686,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     if (hit->code.compare(0, 2, "14") == 0 && g.head + 1 < st.count && t[g.head + 1].lower == "that") continue;
     const CameoCode* cc = model.Cameo(hit->code);
     std::vector<ActorMention> sources, targets;
+    bool read_active = !g.passive;
     if (g.passive) {
       if (nominal_passive || object_passive) {
         if (target_mi >= 0) targets.push_back(FromMention(doc, t, a.mentions[target_mi]));
@@ -680,7 +713,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         police.span = {t[g.head].begin, t[g.head].end};
         sources.push_back(police);
       }
-    } else {
+      // PETRARCH reads a passive with no agent named as active ("X was
+      // criticized over its dispute with Y": X criticized Y).
+      if (petrarch_ && sources.empty() && !nominal_passive && !object_passive) {
+        read_active = true;
+        targets.clear();
+      }
+    }
+    if (read_active) {
       sources = subject(k);
       // TABARI's reading: the source comes before the pattern's words ("X
       // suggested Y should * apply": X), and a `+` among them is the target.
@@ -791,6 +831,13 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           }
         }
       }
+    }
+    // "+ * receive money $": the subject is the target, the slot's actor
+    // the source ("Arnor received money from Eriador": Eriador -> Arnor).
+    if (hit->swap) {
+      targets = subject(k);
+      sources.clear();
+      if (target_mi >= 0) sources.push_back(FromMention(doc, t, a.mentions[target_mi]));
     }
     // "Boehler and Hamas officers have met": the first conjunct acts on the
     // rest; with reciprocal pairs on (the TABARI/PETRARCH convention) every
@@ -914,6 +961,20 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     if (reading && pairs.empty()) {
       if (sources.empty()) sources.emplace_back();
       if (targets.empty()) targets.emplace_back();
+    }
+    // PETRARCH writes an event whose target is not named with that side
+    // empty (EngineOptions::peer_petrarch).
+    // Only when the verb has an object noun phrase: not "said today".
+    if (petrarch_ && pairs.empty() && targets.empty() && !sources.empty()) {
+      bool object = false;
+      for (uint32_t q = g.head + 1; q < g.obj_end && !object; ++q) {
+        if (a.info[q].pos != Pos::kNoun && a.info[q].pos != Pos::kPropn) continue;
+        bool time = false;  // a bare time word ("today", "last week")
+        for (const DateMention& d : doc.dates) time |= d.span.begin <= t[q].begin && t[q].end <= d.span.end;
+        object = !time || (q > g.head + 1 && a.info[q - 1].pos == Pos::kPrep) ||
+                 (q > g.head + 2 && a.info[q - 2].pos == Pos::kPrep);
+      }
+      if (object) targets.emplace_back();
     }
     for (const ActorMention& src : sources) {
       for (const ActorMention& tgt : targets) pairs.emplace_back(src, tgt);

@@ -17,17 +17,18 @@ namespace dragoman {
 
 class Coder {
  public:
-  // `peer_targets`, `sparse_verbs`, `before_in_subject`: see
-  // EngineOptions::peer_targets, ::sparse_verbs and
-  // ::peer_words_before_in_subject.
+  // `peer_targets`, `sparse_verbs`, `before_in_subject`, `petrarch`: see
+  // EngineOptions::peer_targets, ::sparse_verbs,
+  // ::peer_words_before_in_subject and ::peer_petrarch.
   Coder(const Model* model, bool keep_modal, bool reciprocal_pairs, bool peer_targets = false,
-        bool sparse_verbs = false, bool before_in_subject = false)
+        bool sparse_verbs = false, bool before_in_subject = false, bool petrarch = false)
       : model_(model),
         keep_modal_(keep_modal),
         reciprocal_pairs_(reciprocal_pairs),
         peer_targets_(peer_targets),
         sparse_verbs_(sparse_verbs),
-        before_in_subject_(before_in_subject) {}
+        before_in_subject_(before_in_subject),
+        petrarch_(petrarch) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -42,6 +43,7 @@ class Coder {
   bool peer_targets_;
   bool sparse_verbs_;
   bool before_in_subject_;
+  bool petrarch_;
 };
 
 }  // namespace dragoman

@@ -218,7 +218,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   w.segmenter->Segment(d.text, &doc.sentences, &doc.tokens);
   if (times) lap(&times->segment);
   if (doc.analyses.size() < doc.sentences.size()) doc.analyses.resize(doc.sentences.size());
-  Analyzer analyzer(model_.get());
+  Analyzer analyzer(model_.get(), !options_.sparse_verbs);  // TABARI (sparse_verbs) keeps a name's own code
   // Pass 1: analyse every sentence; the document's main country is the one
   // its names and places point to most often.
   std::unordered_map<std::string, int> votes;
@@ -283,7 +283,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   ExtractDates(&doc, rec);
   if (times) lap(&times->extract);
   Coder(model_.get(), options_.keep_modal_events, options_.reciprocal_pairs, options_.peer_targets,
-        options_.sparse_verbs, options_.peer_words_before_in_subject)
+        options_.sparse_verbs, options_.peer_words_before_in_subject, options_.peer_petrarch)
       .Code(doc, rec);
   if (times) lap(&times->code);
   if (!options_.events_only) {

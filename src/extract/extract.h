@@ -34,9 +34,12 @@ uint32_t ParseNumber(const DocState& doc, uint32_t i, uint32_t end, long long* v
 // dictionary mention, pronoun or definite description; false if none.
 // `global` is the global index of the sentence's first token.
 // A pronoun looks back `pronoun_window` sentences for its person.
+// `one_per_conjunct`: of coordinated actors, only the first of each conjunct
+// ("Calenardhon and the evil Arnor awful Gondor": Calenardhon, Arnor), as
+// PETRARCH reads them (EngineOptions::peer_petrarch).
 bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysis& a,
                   uint32_t global, uint32_t first, uint32_t last, std::vector<ActorMention>* out,
-                  int pronoun_window = 1);
+                  int pronoun_window = 1, bool one_per_conjunct = false);
 
 }  // namespace dragoman
 

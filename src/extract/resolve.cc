@@ -48,7 +48,7 @@ bool SharesCountries(const DocState& doc, const SentenceAnalysis& a, const Token
 
 bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysis& a,
                   uint32_t global, uint32_t first, uint32_t last, std::vector<ActorMention>* out,
-                  int pronoun_window) {
+                  int pronoun_window, bool one_per_conjunct) {
   size_t before = out->size();
   const Token* t = &doc.tokens[global];
   // Dictionary actors inside the chunk. Several only when coordinated
@@ -67,6 +67,7 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
   for (uint32_t k = first; k <= last; ++k) definite |= t[k].lower == "the";
   // "the militant group": a generic word that refers back to a named group.
   if (definite && ResolveDefinite(model, doc, global, first, last, out)) return true;
+  uint32_t last_taken = first;  // last token of the actor taken last
   for (size_t mi = 0; mi < a.mentions.size(); ++mi) {
     const Mention& m = a.mentions[mi];
     if (m.first < first || m.last > last || !m.is_actor) continue;
@@ -75,6 +76,15 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
     // roles of countries is a role of each of those countries (ARNLEG,
     // GONLEG besides ARNGOV, GONGOV).
     if (coordinated && SharesCountries(doc, a, t, mi, last, out)) continue;
+    if (one_per_conjunct && out->size() > before) {
+      bool apart = false;
+      for (uint32_t k = last_taken + 1; k < m.first && !apart; ++k) {
+        const std::string& w = t[k].lower;
+        apart = w == "and" || w == "&" || w == "or" || w == "nor" || w == "," || w == "-";
+      }
+      if (!apart) continue;
+    }
+    last_taken = m.last;
     ActorMention am;
     am.span = {t[m.first].begin, t[m.last].end};
     am.text = std::string(doc.text.substr(am.span.begin, am.span.end - am.span.begin));

@@ -622,15 +622,18 @@ class VerbImporter {
     };
     auto convert = [&](std::string t) -> std::string {
       if (t == "%" && before_verb) return t;
+      if (t == "^") return before_verb ? "" : t;  // skip a noun phrase (after the verb only)
       while (!t.empty() && (t[0] == '^' || t[0] == '%')) t.erase(0, 1);
       if (t.empty()) return "";
       // TABARI's `+` before the verb ("SUGGESTED + * REQUIRE"): the target
       // stands among the words before the verb (the coder reads it so only
-      // with EngineOptions::sparse_verbs; PETRARCH's dictionaries drop it);
-      // `$` there ("$ *"): a source before the verb, which ranks the pattern
-      // above the bare verb.
+      // with EngineOptions::sparse_verbs); `$` there ("$ *"): a source before
+      // the verb, which ranks the pattern above the bare verb. PETRARCH's
+      // dictionaries drop a `$` before the verb and keep the `+`: with a `$`
+      // after the verb the subject is the target ("+ * in $").
       if ((t == "+" || t == "$") && before_verb && !petrarch_) return t;
-      if (t == "+" || t == "$") return before_verb ? "" : t;
+      if (t == "$") return before_verb ? "" : t;
+      if (t == "+") return t;
       if (t[0] == '&') return "&" + SynsetName(t);
       if (t[0] == '+' || t[0] == '$') t.erase(0, 1);  // "+PARTY": the slot marker is kept apart
       // "RESOLUTION_": the word as written ("=resolution"), not "resolutions".

@@ -449,6 +449,37 @@ void ApplyDefaults(const Options& o, std::vector<Event>* events) {
   *events = std::move(out);
 }
 
+// PETRARCH (1) matches the words of a verb pattern as written, with no
+// stemming ("adopt * RESOLUTION" is not "adopted resolutions"): each literal
+// word after the verb becomes "=word" in our format.
+std::string ExactPatternWords(const std::string& name) {
+  std::vector<std::string> words = SplitTrim(name, " ");
+  size_t star = std::find(words.begin(), words.end(), "*") - words.begin();
+  size_t head = star < words.size() ? star + 1 : 0;
+  auto literal = [](const std::string& w) {
+    return !w.empty() && std::string("+$^%&=*~").find(w[0]) == std::string::npos;
+  };
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string w = words[i];
+    if (i > head) {
+      std::string joined;
+      size_t from = 0;
+      while (true) {
+        size_t u = w.find('_', from);
+        std::string part = w.substr(from, u == std::string::npos ? std::string::npos : u - from);
+        joined += (literal(part) ? "=" : "") + part;
+        if (u == std::string::npos) break;
+        joined += "_";
+        from = u + 1;
+      }
+      w = joined;
+    }
+    out += (out.empty() ? "" : " ") + w;
+  }
+  return out;
+}
+
 // Applies what can be honoured; returns false for unsupported options.
 bool ApplyOption(const std::string& opt, Options* o) {
   std::string u = Upper(opt);
@@ -549,7 +580,13 @@ int RunValidate(const std::string& path, FILE* out) {
     std::string reverse = e.kind == "verb" ? e.Get("reverse") : "";
     if (!known.empty() && !reverse.empty() && !known.count(reverse) && reverse.size() >= 2 && reverse.size() <= 4)
       placeholders.insert(reverse);
-    lines += FormatEntryLine(e) + "\n";
+    if (e.kind == "verb" && ext == ".xml" && suite.ontology.empty()) {
+      Entry exact = e;
+      for (auto& n : exact.names) n = ExactPatternWords(n);
+      lines += FormatEntryLine(exact) + "\n";
+    } else {
+      lines += FormatEntryLine(e) + "\n";
+    }
     origin.push_back(e.file + ":" + std::to_string(e.line));
   }
   for (const auto& p : placeholders) {
@@ -580,6 +617,9 @@ int RunValidate(const std::string& path, FILE* out) {
   // UD-PETRARCH (the suite with a coding ontology) reads the words before
   // the verb in its subject only.
   opt.peer_words_before_in_subject = !suite.ontology.empty();
+  // PETRARCH's own conventions (EngineOptions::peer_petrarch): not
+  // UD-PETRARCH's, which reads a dependency parse.
+  opt.peer_petrarch = ext == ".xml" && suite.ontology.empty();
   opt.use_default_dict = false;
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});

@@ -413,11 +413,16 @@ Status ModelBuilder::AddWordNet(const std::string& dir) {
   }
   // verb.exc keeps old strong forms of e-final verbs ("chid", "throve",
   // "strove") that today mostly take -d: "chided" must stay a form of "chide".
+  // So do the -t pasts of verbs in l, m, n ("burnt", "learnt", "spelt"):
+  // "burned" stays a form of "burn".
   for (const std::string& base : strong_only) {
     size_t n = base.size();
-    if (n < 4 || base.back() != 'e' || base[n - 2] == 'e') continue;
     auto& ir = m_->irregular_[base];
-    std::string regular = base + "d";
+    char last = n ? base.back() : 0;
+    bool t_past = n >= 4 && (last == 'l' || last == 'm' || last == 'n') &&
+                  (ir.past == base + "t" || (base[n - 2] == 'l' && ir.past == base.substr(0, n - 1) + "t"));
+    if (!t_past && (n < 4 || base.back() != 'e' || base[n - 2] == 'e')) continue;
+    std::string regular = base + (t_past ? "ed" : "d");
     if (ir.past.find(regular) == std::string::npos) ir.past += "/" + regular;
     if (ir.participle.find(regular) == std::string::npos) ir.participle += "/" + regular;
   }
@@ -609,6 +614,8 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
         p->has_target = true;
       } else if (w == "$") {
         continue;
+      } else if (w == "^") {
+        el.type = PatternElem::kSkip;
       } else if (w == "%") {
         p->compound_subject = true;
         ++p->specificity;
@@ -684,6 +691,18 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
         }
         std::vector<std::string> pre(words.begin(), words.begin() + static_cast<long>(star));
         words.erase(words.begin(), words.begin() + static_cast<long>(star) + 1);
+        // "+ * in $": the subject is the target, the `$` slot the source.
+        // Otherwise a `+` among the words before the verb stays there: only
+        // TABARI's reading reads it ("suggested + * should require").
+        auto plus = std::find(pre.begin(), pre.end(), "+");
+        if (plus != pre.end()) {
+          bool source_slot = std::find(words.begin(), words.end(), "$") != words.end();
+          if (source_slot && std::find(words.begin(), words.end(), "+") == words.end()) {
+            pre.erase(plus);
+            p.swap = true;
+            std::replace(words.begin(), words.end(), std::string("$"), std::string("+"));
+          }
+        }
         VerbPattern tmp;
         if (!compile_elems(pre, 0, &tmp, e)) continue;
         p.before = std::move(tmp.elems);

@@ -94,7 +94,9 @@ struct CameoCode {
 
 // One element of a verb pattern after the head verb.
 struct PatternElem {
-  enum Type : uint8_t { kWord, kClass, kTarget } type;
+  // kSkip: TABARI's and PETRARCH's `^`, a noun phrase passed over ("celebrated
+  // Iftar in ^ +": "in Osgiliath with the leaders of Gondor" targets Gondor).
+  enum Type : uint8_t { kWord, kClass, kTarget, kSkip } type;
   // Must stand right after the element before it, nothing between: pattern
   // words joined by `_` ("new_&TIETYPES_relations").
   bool adjacent = false;
@@ -113,6 +115,10 @@ struct VerbPattern {
   // is written `will not * meet`): TABARI's and PETRARCH's words before `*`.
   std::vector<PatternElem> before;
   bool has_target = false;
+  // TABARI's and PETRARCH's `+` before the verb with `$` after it ("+ * in
+  // $", "+ was * dead in $"): the subject is the target and the actor of the
+  // slot after the verb (written `+` in `elems`) the source.
+  bool swap = false;
   // `%` before the verb ("% * agree"): the subject must be two or more
   // coordinated actors ("A and B agree"). Counts towards specificity.
   bool compound_subject = false;

@@ -99,6 +99,12 @@ TEST(Tokenizer, GarbledNoBreakSpaceIsASpace) {
   EXPECT_EQ(Tokens("ROM\xC3\x82NIA"), (std::vector<std::string>{"ROM\xC3\x82NIA"}));
 }
 
+TEST(Tokenizer, AnUnderscoreBetweenWordsIsASpace) {
+  EXPECT_EQ(Tokens("the Prince of Dol_Amroth"), (std::vector<std::string>{"the", "Prince", "of", "Dol", "Amroth"}));
+  // Not one standing apart, as a dash: "Arnor _ the old kingdom".
+  EXPECT_EQ(Tokens("Arnor _ old"), (std::vector<std::string>{"Arnor", "_", "old"}));
+}
+
 TEST(Tokenizer, LowerCasesUnicode) {
   EXPECT_EQ(ToLower("ÇATALHÖYÜK Köln"), "çatalhöyük köln");
 }

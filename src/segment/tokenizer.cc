@@ -211,7 +211,10 @@ void Tokenizer::Tokenize(std::string_view t, uint32_t begin, uint32_t end,
     }
     uint32_t next;
     UChar32 c = Decode(t, i, end, &next);
-    if (IsSpace(c)) {
+    // An underscore joining two words ("Dol_Amroth", as coders write a
+    // phrase of several words) separates them like a space.
+    if (IsSpace(c) || (c == '_' && !space && i > 0 && next < end && IsWordChar(static_cast<unsigned char>(t[i - 1])) &&
+                       IsWordChar(static_cast<unsigned char>(t[next])))) {
       space = true;
       i = next;
       continue;
