@@ -39,7 +39,7 @@ const std::unordered_map<std::string, Pos>& ClosedClass() {
     add(Pos::kRel, {"which", "who", "whom", "that"});
     add(Pos::kTo, {"to"});
     add(Pos::kPoss, {"'s", "'"});
-    add(Pos::kAdv, {"also", "recently", "now", "still", "already", "directly", "reportedly",
+    add(Pos::kAdv, {"also", "nearer", "closer", "recently", "now", "still", "already", "directly", "reportedly",
                     "allegedly", "again", "later", "earlier", "previously", "only", "just", "even",
                     "too", "then", "however", "yesterday", "today", "tomorrow", "here", "soon",
                     "once", "first", "finally", "subsequently", "immediately", "jointly",

@@ -493,6 +493,13 @@ TEST(ImportEngine, AnEdFormBeforeTheObjectNounModifiesIt) {
   EXPECT_EQ(Code(*engine, "Arnor will abandon improved relations with Eriador."), "ARN-161-ERI");
 }
 
+TEST(ImportEngine, AComparativeBeforeAnInfinitiveIsNoSubject) {
+  // "inching nearer to accord": "nearer" is no object that does the accord.
+  auto engine = SmallEngine(kSmallDict + std::string("verb 083 : inching nearer * accord\n"), true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor is inching nearer to accord with Eriador on trade."), "ARN-083-ERI");
+}
+
 TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
   auto engine = SmallEngine(kSmallDict +
                                 std::string("verb 023 : say\n"
