@@ -282,6 +282,15 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         if (it != lx->by_second->end()) try_list(&it->second);
         if (!best) skip = 0;
       }
+      // TABARI: "Prince of Dol Amroth" for "PRINCE DOL_AMROTH".
+      for (uint32_t gap : {1u, 2u}) {
+        if (best || !name_gaps_ || !lx->by_second || i + gap + 1 >= n || t[i + 1].lower != "of") break;
+        if (gap == 2 && t[i + 2].lower != "the") break;
+        auto it = lx->by_second->find(t[i + gap + 1].lower);
+        skip = gap;
+        if (it != lx->by_second->end()) try_list(&it->second);
+        if (!best) skip = 0;
+      }
       if (!best) try_list(lx->single);
     }
     // "Kuwaiti", "Eriadori": a word that begins with a stem name (TABARI's

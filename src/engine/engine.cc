@@ -218,7 +218,8 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   w.segmenter->Segment(d.text, &doc.sentences, &doc.tokens);
   if (times) lap(&times->segment);
   if (doc.analyses.size() < doc.sentences.size()) doc.analyses.resize(doc.sentences.size());
-  Analyzer analyzer(model_.get(), !options_.sparse_verbs);  // TABARI (sparse_verbs) keeps a name's own code
+  // TABARI (sparse_verbs) keeps a name's own code, and reads its names' gaps.
+  Analyzer analyzer(model_.get(), !options_.sparse_verbs, options_.sparse_verbs);
   // Pass 1: analyse every sentence; the document's main country is the one
   // its names and places point to most often.
   std::unordered_map<std::string, int> votes;

@@ -500,6 +500,18 @@ TEST(ImportEngine, AComparativeBeforeAnInfinitiveIsNoSubject) {
   EXPECT_EQ(Code(*engine, "Arnor is inching nearer to accord with Eriador on trade."), "ARN-083-ERI");
 }
 
+TEST(ImportEngine, TabariNamesReadAcrossOf) {
+  // TABARI's "PRINCE DOL_AMROTH" is also "the Prince of Dol Amroth".
+  const std::string dict = kSmallDict + std::string("org DOL : Prince Dol Amroth\nverb 160 : warn\n");
+  auto sparse = SmallEngine(dict, true, true);
+  auto parse = SmallEngine(dict, true, false);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(parse, nullptr);
+  const char* text = "Arnor warned of the Prince of Dol Amroth on Monday.";
+  EXPECT_EQ(Code(*sparse, text), "ARN-160-DOL");
+  EXPECT_EQ(Code(*parse, text), "");
+}
+
 TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
   auto engine = SmallEngine(kSmallDict +
                                 std::string("verb 023 : say\n"
