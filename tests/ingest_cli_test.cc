@@ -23,9 +23,18 @@ std::string Fresh(const std::string& name) {
   return path;
 }
 
-pid_t Spawn(const std::vector<std::string>& args) {
+// Runs args in a child with stderr silenced; with `in` given, the child's
+// standard input is the read end of a pipe whose write end lands in *in.
+pid_t Spawn(const std::vector<std::string>& args, int* in = nullptr) {
+  int fds[2] = {-1, -1};
+  if (in && pipe(fds) != 0) return -1;
   pid_t pid = fork();
   if (pid == 0) {
+    if (in) {
+      dup2(fds[0], 0);
+      close(fds[0]);
+      close(fds[1]);
+    }
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -33,28 +42,10 @@ pid_t Spawn(const std::vector<std::string>& args) {
     execv(argv[0], argv.data());
     _exit(127);
   }
-  return pid;
-}
-
-// Like Spawn, with the child's standard input the read end of a pipe whose
-// write end is returned in *in.
-pid_t SpawnWithInput(const std::vector<std::string>& args, int* in) {
-  int fds[2];
-  if (pipe(fds) != 0) return -1;
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(fds[0], 0);
+  if (in) {
     close(fds[0]);
-    close(fds[1]);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    freopen("/dev/null", "w", stderr);
-    execv(argv[0], argv.data());
-    _exit(127);
+    *in = fds[1];
   }
-  close(fds[0]);
-  *in = fds[1];
   return pid;
 }
 
@@ -100,7 +91,7 @@ TEST(IngestCli, KilledRunResumesToTheSameDatabase) {
   // so it is still running, whatever the machine's load, when it is killed.
   std::string killed = Fresh("ingest_killed.db");
   int in = -1;
-  pid_t pid = SpawnWithInput({DM_BINARY, "ingest", "-", "--input", "jsonl", "--db", killed, "--batch", "16", "-q",
+  pid_t pid = Spawn({DM_BINARY, "ingest", "-", "--input", "jsonl", "--db", killed, "--batch", "16", "-q",
                               "-j", "2"},
                              &in);
   ASSERT_GT(pid, 0);
