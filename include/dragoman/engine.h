@@ -76,6 +76,11 @@ struct EngineOptions {
   // ("recently * allow", "said would * act"). Set by `validate` for the
   // UD-PETRARCH suite.
   bool peer_words_before_in_subject = false;
+  // TABARI's SET: CODE ALL: a verb whose pattern matches but whose clause
+  // names no source (or no target) takes it from the sentence's event
+  // before it ("X urged Y to assist": X assists Y). Set by `validate` while
+  // a TABARI suite asks for it.
+  bool code_all = false;
   // PETRARCH's (version 1) own conventions, set by `validate` for its suite
   // (not UD-PETRARCH's): a verb whose target is not named still codes an
   // event, with the target left empty ("..., a senior official said": GOV ->

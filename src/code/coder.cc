@@ -839,6 +839,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       sources.clear();
       if (target_mi >= 0) sources.push_back(FromMention(doc, t, a.mentions[target_mi]));
     }
+    // TABARI's CODE ALL: a clause that names no source or target takes the
+    // ones of the sentence's event before it ("X urged Y to assist it").
+    if (code_all_ && (sources.empty() || targets.empty()) && !rec->events.empty() &&
+        rec->events.back().sentence.begin == st.span.begin) {
+      const Event& before = rec->events.back();
+      if (sources.empty() && !before.source.code.empty()) sources.push_back(before.source);
+      if (targets.empty() && !before.target.code.empty()) targets.push_back(before.target);
+    }
     // "Boehler and Hamas officers have met": the first conjunct acts on the
     // rest; with reciprocal pairs on (the TABARI/PETRARCH convention) every
     // conjunct acts on every other. Fighting is always mutual ("activists

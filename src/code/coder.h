@@ -17,18 +17,25 @@ namespace dragoman {
 
 class Coder {
  public:
-  // `peer_targets`, `sparse_verbs`, `before_in_subject`, `petrarch`: see
-  // EngineOptions::peer_targets, ::sparse_verbs,
-  // ::peer_words_before_in_subject and ::peer_petrarch.
-  Coder(const Model* model, bool keep_modal, bool reciprocal_pairs, bool peer_targets = false,
-        bool sparse_verbs = false, bool before_in_subject = false, bool petrarch = false)
+  // What the engine's options (dragoman/engine.h) ask of the coder.
+  struct Options {
+    bool keep_modal = false;         // EngineOptions::keep_modal_events
+    bool reciprocal_pairs = false;   // EngineOptions::reciprocal_pairs
+    bool peer_targets = false;       // EngineOptions::peer_targets
+    bool sparse_verbs = false;       // EngineOptions::sparse_verbs
+    bool before_in_subject = false;  // EngineOptions::peer_words_before_in_subject
+    bool petrarch = false;           // EngineOptions::peer_petrarch
+    bool code_all = false;           // EngineOptions::code_all
+  };
+  Coder(const Model* model, const Options& options)
       : model_(model),
-        keep_modal_(keep_modal),
-        reciprocal_pairs_(reciprocal_pairs),
-        peer_targets_(peer_targets),
-        sparse_verbs_(sparse_verbs),
-        before_in_subject_(before_in_subject),
-        petrarch_(petrarch) {}
+        keep_modal_(options.keep_modal),
+        reciprocal_pairs_(options.reciprocal_pairs),
+        peer_targets_(options.peer_targets),
+        sparse_verbs_(options.sparse_verbs),
+        before_in_subject_(options.before_in_subject),
+        petrarch_(options.petrarch),
+        code_all_(options.code_all) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -44,6 +51,7 @@ class Coder {
   bool sparse_verbs_;
   bool before_in_subject_;
   bool petrarch_;
+  bool code_all_;
 };
 
 }  // namespace dragoman

@@ -283,9 +283,15 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   ExtractEntities(*model_, &doc, rec);
   ExtractDates(&doc, rec);
   if (times) lap(&times->extract);
-  Coder(model_.get(), options_.keep_modal_events, options_.reciprocal_pairs, options_.peer_targets,
-        options_.sparse_verbs, options_.peer_words_before_in_subject, options_.peer_petrarch)
-      .Code(doc, rec);
+  Coder::Options co;
+  co.keep_modal = options_.keep_modal_events;
+  co.reciprocal_pairs = options_.reciprocal_pairs;
+  co.peer_targets = options_.peer_targets;
+  co.sparse_verbs = options_.sparse_verbs;
+  co.before_in_subject = options_.peer_words_before_in_subject;
+  co.petrarch = options_.peer_petrarch;
+  co.code_all = options_.code_all;
+  Coder(model_.get(), co).Code(doc, rec);
   if (times) lap(&times->code);
   if (!options_.events_only) {
     ExtractQuotes(*model_, doc, rec);

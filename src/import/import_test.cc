@@ -1270,6 +1270,24 @@ TEST(ImportValidate, TabariCodesAnEventPerActorOfAJointCode) {
   EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
 }
 
+// TABARI's SET: CODE ALL: a verb whose clause names no actors takes the
+// source and target of the sentence's event before it.
+TEST(ImportValidate, TabariCodeAllCodesEveryVerb) {
+  TempFile("all.actors", "ARNOR_ [ARN]\nERIADOR_ [ERI]\n");
+  TempFile("all.verbs", "URGE  [102]\nASSIST  [092]\n");
+  const std::string record =
+      "950118 ALL-1\nArnor urged Eriador on Monday to assist it in the coming talks.\n"
+      "/* { ARN / ERI / 102 } { ARN / ERI / 092 } */\n\n";
+  TempFile("all.text", "950101 ALL-Set\nSwitch to coding every verb with enough words here.\n"
+                       "/* { OPTION: SET: CODE ALL } */\n\n" + record);
+  std::string project = TempFile("all.project", "<actorsfile> all.actors\n<verbsfile> all.verbs\n<textfile> all.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
+  TempFile("all.text", record);  // coded by sentence: "assist" names no actors
+  out = Validate(project);
+  EXPECT_NE(out.find("0 passed, 1 failed"), std::string::npos) << out;
+}
+
 TEST(ImportValidate, UdPetrarchNegatesThroughItsOntology) {
   // A folder of its own: the suite's dictionaries are found by their names.
   std::string dir = std::filesystem::temp_directory_path().string() + "/dm-ud-test-" + std::to_string(getpid());

@@ -322,6 +322,7 @@ struct Options {
   std::string default_source, default_target;
   bool default_prior = false, default_after = false;
   bool forward = false;  // TABARI FORWARD: a story's records are read together
+  bool code_all = false;  // TABARI SET: CODE ALL (EngineOptions::code_all)
   bool require_dyad = true;                      // PETRARCH require_dyad
   bool convert_agent = false;                    // TABARI SET: CONVERT AGENT
   size_t min_words = 0;  // TABARI SET: MINIMUM WORDS: shorter records code nothing
@@ -498,6 +499,10 @@ bool ApplyOption(const std::string& opt, Options* o) {
     o->default_after = std::regex_search(u, after);
     return true;
   }
+  if (u.rfind("SET:", 0) == 0 && (u.find("CODE ALL") != std::string::npos || u.find("CODE BY") != std::string::npos)) {
+    o->code_all = u.find("CODE ALL") != std::string::npos;
+    return true;
+  }
   if (u.rfind("FORWARD:", 0) == 0) {
     o->forward = u.find("OFF") == std::string::npos;
     return true;
@@ -625,6 +630,17 @@ int RunValidate(const std::string& path, FILE* out) {
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});
   opt.warnings = &load_warnings;
   auto engine = Engine::Load(opt);
+  // TABARI's SET: CODE ALL switches records to a second engine that codes
+  // every verb (EngineOptions::code_all).
+  std::unique_ptr<Engine> code_all;
+  if (engine.ok() && ext != ".xml") {
+    EngineOptions all = opt;
+    all.code_all = true;
+    std::vector<std::string> ignored_warnings;
+    all.warnings = &ignored_warnings;
+    auto loaded = Engine::Load(all);
+    if (loaded.ok()) code_all = std::move(loaded).value();
+  }
   std::error_code ec;
   fs::remove_all(tmpdir, ec);
   // Point load warnings at the peer's file and line, not the temporary file.
@@ -692,7 +708,7 @@ int RunValidate(const std::string& path, FILE* out) {
     if (!options.forward || story != story_id || item.id.find('-') == item.id.rfind('-')) story_text.clear();
     size_t own = story_text.empty() ? 0 : story_text.size() + 1;
     Document doc{item.id, item.date, story_text.empty() ? item.text : story_text + " " + item.text, 0};
-    engine.value()->Code(doc, &ws, &rec);
+    (options.code_all && code_all ? code_all.get() : engine.value().get())->Code(doc, &ws, &rec);
     story_id = story;
     story_text = doc.text;
     if (own > 0) {
