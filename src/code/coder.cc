@@ -440,6 +440,13 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     if (!resolved[k]) {
       resolved[k] = 1;
       const VerbGroup& g = (*groups)[k];
+      // The actor mention m (of tokens mt) that the pronoun subject stands for.
+      auto for_pronoun = [&](const Mention& m, const Token* mt) {
+        ActorMention am = FromMention(doc, mt, m);
+        am.span = {t[g.subj_first].begin, t[g.subj_first].end};
+        am.text = std::string(t[g.subj_first].text);
+        return am;
+      };
       if (g.source_mention >= 0) subjects[k].push_back(FromMention(doc, t, a.mentions[g.source_mention]));
       else if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
       else if (g.has_subject)
@@ -465,9 +472,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           if (m.last >= g.subj_first || !m.is_actor) continue;
           if (m.kind == PhraseKind::kPerson && t[g.subj_first].lower == "it") continue;
           if (IsModifier(a, t, m)) continue;
-          subjects[k].push_back(FromMention(doc, t, m));
-          subjects[k].back().span = {t[g.subj_first].begin, t[g.subj_first].end};
-          subjects[k].back().text = std::string(t[g.subj_first].text);
+          subjects[k].push_back(for_pronoun(m, t));
           break;
         }
       }
@@ -488,10 +493,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         for (const Mention& m : prev.mentions) {
           if (before_it || !m.is_actor || IsModifier(prev, pt, m)) continue;
           if (m.kind == PhraseKind::kPerson && pw == "it") continue;
-          subjects[k].clear();
-          subjects[k].push_back(FromMention(doc, pt, m));
-          subjects[k].back().span = {t[g.subj_first].begin, t[g.subj_first].end};
-          subjects[k].back().text = std::string(t[g.subj_first].text);
+          subjects[k].assign(1, for_pronoun(m, pt));
           break;
         }
       }

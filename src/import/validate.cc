@@ -754,8 +754,6 @@ int RunValidate(const std::string& path, FILE* out) {
           if (ConvertAgent(*c, agent_codes) != *c && !c->empty() && (*c)[0] != '~') *c = "---" + *c;
         }
       }
-      if (t.src.empty()) t.src = options.default_source;
-      if (t.tgt.empty()) t.tgt = options.default_target;
       if (options.require_dyad && (t.src.empty() || t.tgt.empty())) continue;
       if (t.src.empty()) t.src = "---";
       if (t.tgt.empty()) t.tgt = "---";
