@@ -274,22 +274,21 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         auto it = lx->by_second->find(t[i + 1].lower);
         if (it != lx->by_second->end()) try_list(&it->second);
       }
-      // "Ithilen state-run television" is Ithilen television: a lower-case
-      // hyphenated modifier may stand inside a name of several words.
-      if (!best && lx->by_second && i + 4 < n && HyphenatedModifier(t, i + 1)) {
-        auto it = lx->by_second->find(t[i + 4].lower);
-        skip = 3;
-        if (it != lx->by_second->end()) try_list(&it->second);
-        if (!best) skip = 0;
-      }
-      // TABARI: "Prince of Dol Amroth" for "PRINCE DOL_AMROTH".
-      for (uint32_t gap : {1u, 2u}) {
-        if (best || !name_gaps_ || !lx->by_second || i + gap + 1 >= n || t[i + 1].lower != "of") break;
-        if (gap == 2 && t[i + 2].lower != "the") break;
+      // A phrase whose second word stands `gap` tokens further on.
+      auto try_across = [&](uint32_t gap) {
+        if (best || !lx->by_second || i + gap + 1 >= n) return;
         auto it = lx->by_second->find(t[i + gap + 1].lower);
         skip = gap;
         if (it != lx->by_second->end()) try_list(&it->second);
         if (!best) skip = 0;
+      };
+      // "Ithilen state-run television" is Ithilen television: a lower-case
+      // hyphenated modifier may stand inside a name of several words.
+      if (i + 4 < n && HyphenatedModifier(t, i + 1)) try_across(3);
+      // TABARI: "Prince of Dol Amroth" for "PRINCE DOL_AMROTH".
+      if (name_gaps_ && i + 2 < n && t[i + 1].lower == "of") {
+        try_across(1);
+        if (t[i + 2].lower == "the") try_across(2);
       }
       if (!best) try_list(lx->single);
     }
