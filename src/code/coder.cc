@@ -517,11 +517,18 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     // through its infinitive ("threaten to attack +").
     uint32_t match_end = g.obj_end;
     bool governs_infinitive = false;  // "threatened to attack": "to" right after the verb
+    bool reads_relative = false;      // match_end takes in a reduced relative clause
     if (k + 1 < a.verbs.size()) {
       const VerbGroup& inf = a.verbs[k + 1];
       bool shares = inf.inherit_subject_from == static_cast<int>(k);
       if (shares && g.head + 1 < st.count && t[g.head + 1].lower == "to") {
         governs_infinitive = true;
+        match_end = inf.obj_end;
+      } else if (peer_targets_ && inf.passive && inf.first == inf.head && inf.has_subject &&
+                 inf.subj_first > g.head && inf.subj_last < inf.head && inf.head < g.obj_end + 1) {
+        // A participle reducing a relative clause in the object belongs to
+        // it for the peers, who read flat ("welcomed assurances sent from +").
+        reads_relative = true;
         match_end = inf.obj_end;
       } else if (peer_targets_ && (shares || (inf.inherit_subject_from < 0 && !inf.has_subject)) &&
                  inf.head > g.head + 1) {
@@ -541,7 +548,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     // Read on across words before an infinitive, a pattern with words of
     // its own in the object comes first: "signed an accord on Thursday to
     // supply" is "sign accord", not "sign to supply".
-    const bool read_on = match_end != g.obj_end && !governs_infinitive;
+    const bool read_on = match_end != g.obj_end && !governs_infinitive && !reads_relative;
     // A form the dictionary lists as a verb of its own with words after it
     // ("called on" beside "call"): read as that verb first, then as a form
     // of its lemma ("called for talks" is "call for").

@@ -929,6 +929,23 @@ TEST(ImportEngine, PeerPatternsReadOnIntoAThatClause) {
   EXPECT_EQ(Code(*own, s).find("024"), std::string::npos);
 }
 
+TEST(ImportEngine, PeerPatternsReadOnIntoAReducedRelativeClause) {
+  const std::string dict = kSmallDict + std::string("verb 041 : welcome\n"
+                                                    "verb 042 : welcome promises\n"
+                                                    "verb 043 : welcome promises from +\n");
+  auto peer = SmallEngine(dict, true);
+  auto own = SmallEngine(dict, false);
+  ASSERT_NE(peer, nullptr);
+  ASSERT_NE(own, nullptr);
+  // "sent from Eriador" reduces a relative clause on "promises": the peers
+  // read the longer pattern through it; our own reading stops at the clause.
+  const char* s = "Arnor welcomed promises of grain sent from Eriador.";
+  EXPECT_EQ(Code(*peer, s), "ARN-043-ERI");
+  EXPECT_EQ(Code(*own, s).find("043"), std::string::npos);
+  // A plain verb still codes when the clause brings no words of a pattern.
+  EXPECT_EQ(Code(*peer, "Arnor welcomed the letters sent by Eriador."), "ARN-041-ERI");
+}
+
 TEST(ImportEngine, APluralRoleBeforeAPlainVerbIsItsSubject) {
   auto engine = SmallEngine(kSmallDict + std::string("agent LEG : lawmaker | lawmakers\n"
                                                      "verb 023 : believe\n"),
