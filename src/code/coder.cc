@@ -107,7 +107,7 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
     if (el.type == PatternElem::kTarget && !across_subject) continue;  // a target slot only TABARI's reading reads
     bool found = false;
     // "most_certainly": right before the word after it
-    uint32_t reach = i + 1 < p.before.size() && p.before[i + 1].adjacent ? 1 : 4;
+    uint32_t reach = (i + 1 < p.before.size() ? p.before[i + 1].adjacent : p.before_adjacent) ? 1 : 4;
     for (uint32_t k = pos; k > lo && k + reach > pos;) {
       --k;
       if (el.type != PatternElem::kTarget && a.info[k].word != 0 &&

@@ -173,7 +173,7 @@ TEST(ImportTabari, MalformedVerbLineReported) {
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_EQ(warnings[0].rfind(path + ":2: ", 0), 0u) << warnings[0];
   EXPECT_EQ(warnings[1].rfind(path + ":3: ", 0), 0u) << warnings[1];
-  EXPECT_NE(Find(entries, "verb", "attack near +"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "attack near~ +"), nullptr);
 }
 
 TEST(ImportPetrarch, PatternWithoutItsDashIsReadAndReported) {
@@ -316,19 +316,20 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   EXPECT_NE(Find(entries, "verb", "abduct =of + =in $"), nullptr);
   // Words before the verb stay before it, behind `*`, with the target slot
   // among them (TABARI's reading reads it there; otherwise it means "+ * ... $").
-  e = Find(entries, "verb", "said + must * abduct policy");
+  e = Find(entries, "verb", "said~ + must~ * abduct policy~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "100");
-  e = Find(entries, "verb", "abduct &TIETYPES ties");
+  e = Find(entries, "verb", "abduct &TIETYPES ties~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "064");  // paired codes: the first, and the second as the reverse
   EXPECT_EQ(e->Get("reverse"), "065");
   EXPECT_EQ(Find(entries, "verb", "abduct")->Get("reverse"), "");
-  e = Find(entries, "verb", "abduct that it killed +");
+  e = Find(entries, "verb", "abduct that~ it~ killed~ +");
   ASSERT_NE(e, nullptr);
-  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abduct that she killed +"), e->names.end());
-  // "FAILED_TO_*": only words before the verb, never the bare verb with 111.
-  e = Find(entries, "verb", "failed_to * abduct");
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abduct that~ she~ killed~ +"), e->names.end());
+  // "FAILED_TO_*": only words before the verb, right before it, never the
+  // bare verb with 111.
+  e = Find(entries, "verb", "failed_to_ * abduct");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "111");
   EXPECT_EQ(e->names.size(), 1u);
@@ -351,11 +352,11 @@ TEST(ImportTabari, UnderscoreJoinsAWordToTheAlternativesBesideIt) {
   std::vector<Entry> entries;
   std::vector<std::string> warnings;
   ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
-  const Entry* e = Find(entries, "verb", "abide by_shire_laws");
+  const Entry* e = Find(entries, "verb", "abide by_shire_laws~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "151");
-  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abide by_bree_laws"), e->names.end());
-  e = Find(entries, "verb", "abide by shire customs");
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abide by_bree_laws~"), e->names.end());
+  e = Find(entries, "verb", "abide by~ shire~ customs~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "152");
 }
@@ -372,12 +373,12 @@ TEST(ImportTabari, SynsetMembersOfSeveralWordsAreSpelledOut) {
   std::vector<Entry> entries;
   std::vector<std::string> warnings;
   ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
-  const Entry* e = Find(entries, "verb", "unexpectedly &NEGAUX * clash over efforts");
+  const Entry* e = Find(entries, "verb", "unexpectedly~ &NEGAUX * clash over~ efforts~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "906");
-  EXPECT_EQ(e->names, (std::vector<std::string>{"unexpectedly &NEGAUX * clash over efforts",
-                                                "unexpectedly did n't * clash over efforts",
-                                                "unexpectedly will_not * clash over efforts"}));
+  EXPECT_EQ(e->names, (std::vector<std::string>{"unexpectedly~ &NEGAUX * clash over~ efforts~",
+                                                "unexpectedly~ did n't * clash over~ efforts~",
+                                                "unexpectedly~ will_not * clash over~ efforts~"}));
   // "SWISS_FRANC": `_` keeps the words next to each other.
   e = Find(entries, "verb", "contribute swiss_franc");
   ASSERT_NE(e, nullptr);
@@ -407,12 +408,12 @@ TEST(ImportTabari, SynsetMembersNamingSynsetsAndJoinedWords) {
   std::vector<Entry> entries;
   std::vector<std::string> warnings;
   ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
-  const Entry* e = Find(entries, "verb", "welcome &TIES_notes from");
+  const Entry* e = Find(entries, "verb", "welcome &TIES_notes from~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "911");
-  EXPECT_EQ(e->names, (std::vector<std::string>{"welcome &TIES_notes from", "welcome notes_on_&TIES from"}));
-  EXPECT_NE(Find(entries, "verb", "welcome new_&TIES_links"), nullptr);
-  EXPECT_NE(Find(entries, "verb", "welcome better &TIES links"), nullptr);
+  EXPECT_EQ(e->names, (std::vector<std::string>{"welcome &TIES_notes from~", "welcome notes_on_&TIES from~"}));
+  EXPECT_NE(Find(entries, "verb", "welcome new_&TIES_links~"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "welcome better~ &TIES links~"), nullptr);
   // A word ending in `_` is matched as written, not as a stem.
   EXPECT_NE(Find(entries, "verb", "welcome =resolution"), nullptr);
   for (const auto& w : warnings) EXPECT_EQ(w.find("synset"), std::string::npos) << w;
@@ -599,11 +600,13 @@ TEST(ImportEngine, PrefixWordsAndPatternsThroughAThatClause) {
   std::vector<Entry> entries;
   std::vector<std::string> warnings;
   ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
-  const Entry* e = Find(entries, "verb", "allow real~_pleasant");
+  const Entry* e = Find(entries, "verb", "allow real~_pleasant~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "024");
-  EXPECT_NE(Find(entries, "verb", "recent * allow"), nullptr);  // not before the verb
-  const std::string dict = kSmallDict + std::string("verb 060 : allow\nverb 024 : allow real~_pleasant\n");
+  // "RECENT~_*": right before the verb.
+  EXPECT_NE(Find(entries, "verb", "recent~_ * allow"), nullptr);
+  const std::string dict =
+      kSmallDict + std::string("verb 060 : allow\nverb 024 : allow real~_pleasant\nverb 025 : recent~_ * allow\n");
   auto sparse = SmallEngine(dict, true, true);
   auto parse = SmallEngine(dict, true, false);
   ASSERT_NE(sparse, nullptr);
@@ -612,6 +615,34 @@ TEST(ImportEngine, PrefixWordsAndPatternsThroughAThatClause) {
   EXPECT_EQ(Code(*sparse, "Arnor allowed that Eriador isn't a real pleasant place to visit."), "ARN-024-ERI");
   EXPECT_EQ(Code(*sparse, "Arnor allowed that Eriador isn't a realistic and pleasant place to visit."), "ARN-060-ERI");
   EXPECT_EQ(Code(*parse, "Arnor allowed that Eriador isn't a really pleasant place to visit."), "ARN-024-ERI");
+  EXPECT_EQ(Code(*sparse, "Arnor recently allowed Eriador a visit."), "ARN-025-ERI");
+  EXPECT_EQ(Code(*sparse, "Arnor recently did allow Eriador a visit."), "ARN-060-ERI");
+}
+
+// TABARI matches any pattern word as a prefix of the text's word unless a
+// `_` ends it: "REVOLUTION" matches "revolutionary"; "FOR_ASYLUM" does not
+// match "foreign asylum", though FOR alone would match "foreign".
+TEST(ImportEngine, TabariPatternWordsArePrefixes) {
+  std::string path = TempFile("prefix2.verbs",
+                              "ADOPT  [081]\n- * REVOLUTION  [084]\n- * FOR_ASYLUM  [075]\n"
+                              "- * SOUTHERN_ ROAD  [073]\n- * FOR  [080]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  EXPECT_NE(Find(entries, "verb", "adopt revolution~"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "adopt for_asylum~"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "adopt =southern road~"), nullptr);
+  std::string dict = kSmallDict + std::string("verb 081 : adopt\n");
+  for (const Entry& e : entries) {
+    if (e.names[0] != "adopt") dict += "verb " + e.key + " : " + e.names[0] + "\n";
+  }
+  auto engine = SmallEngine(dict, true, true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor adopted a revolutionary charter with Eriador."), "ARN-084-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor adopted the foreign asylum rules of Eriador."), "ARN-080-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor adopted for asylum the rules of Eriador."), "ARN-075-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor adopted a southernmost road with Eriador."), "ARN-081-ERI");
+  EXPECT_EQ(Code(*engine, "Arnor adopted a southern roadmap with Eriador."), "ARN-073-ERI");
 }
 
 TEST(ImportEngine, PairedCodesCodeTheTargetInReturn) {
@@ -1062,7 +1093,7 @@ TEST(ImportTabari, MasterVerbsUseLemmas) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "181");
   // Stems: ACCELERAT -> accelerate ("- * DEPLOYMENT TO_ +  [154]").
-  e = Find(entries, "verb", "accelerate deployment =to +");
+  e = Find(entries, "verb", "accelerate deployment~ =to +");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "154");
 }

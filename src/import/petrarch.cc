@@ -135,7 +135,7 @@ bool JoinsWords(std::string_view phrase, size_t i) {
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; };
   return phrase[i] == '_' && i > 0 && i + 1 < phrase.size() &&
          (word(phrase[i - 1]) || phrase[i - 1] == '}' || phrase[i - 1] == '~') &&
-         (word(phrase[i + 1]) || phrase[i + 1] == '&' || phrase[i + 1] == '{');
+         (word(phrase[i + 1]) || phrase[i + 1] == '&' || phrase[i + 1] == '{' || phrase[i + 1] == '*');
 }
 
 // True when the `_` at phrase[i] ends a word ("RESOLUTION_"): TABARI's mark
@@ -620,7 +620,8 @@ class VerbImporter {
       if (next.size() > 64) next.resize(64);
       *seqs = std::move(next);
     };
-    auto convert = [&](std::string t) -> std::string {
+    // `joined`: a `_` follows the word ("FOR_ASYLUM"), which ends it there.
+    auto convert = [&](std::string t, bool joined = false) -> std::string {
       if (t == "%" && before_verb) return t;
       if (t == "^") return before_verb ? "" : t;  // skip a noun phrase (after the verb only)
       while (!t.empty() && (t[0] == '^' || t[0] == '%')) t.erase(0, 1);
@@ -638,10 +639,10 @@ class VerbImporter {
       if (t[0] == '+' || t[0] == '$') t.erase(0, 1);  // "+PARTY": the slot marker is kept apart
       // "RESOLUTION_": the word as written ("=resolution"), not "resolutions".
       bool exact = !before_verb && t.size() > 1 && t.back() == '_' && t[t.size() - 2] != '_';
-      // TABARI's "REAL~": the word and the longer words it begins ("really").
-      // (Not before the verb: there "RECENT~_*" stands right before it, and
-      // the words before the verb do not say so.)
-      bool prefix = !petrarch_ && !before_verb && t.find('~') != std::string::npos;
+      // TABARI matches a pattern word as a prefix of the text's word
+      // ("REVOLUTION" matches "revolutionary", "SAID" "saidth") unless a `_`
+      // ends it ("ASYLUM_", "FOR_ASYLUM"); "REAL~" says so explicitly.
+      bool prefix = !petrarch_ && (t.find('~') != std::string::npos || (!joined && t.back() != '_'));
       while (!t.empty() && (t.back() == '=' || t.back() == '_' || t.back() == '~')) t.pop_back();
       std::string w = SplitContractions(Lower(t));
       if (prefix && !w.empty() && w.find(' ') == std::string::npos) return w + "~";
@@ -677,6 +678,9 @@ class VerbImporter {
       if (t == "{") {
         std::vector<std::vector<std::string>> alts(1);
         bool has_bar = false;
+        auto close = std::find(it + 1, to, std::string("}"));
+        // "BY_{ SHIRE | BREE }_LAWS": the `_` after the braces ends their words.
+        const bool joined_after = close != to && close + 1 != to && *(close + 1) == "_";
         auto jt = it + 1;
         for (; jt != to && *jt != "}"; ++jt) {
           if (*jt == "|") {
@@ -685,7 +689,8 @@ class VerbImporter {
           } else if (*jt == "_") {
             alts.back().push_back(*jt);
           } else if (*jt != "(" && *jt != ")") {
-            std::string w = convert(*jt);
+            std::string w = convert(*jt, (jt + 1 != to && *(jt + 1) == "_") ||
+                                             (joined_after && jt + 1 != to && (*(jt + 1) == "|" || *(jt + 1) == "}")));
             if (!w.empty()) alts.back().push_back(w);
           }
         }
@@ -703,7 +708,7 @@ class VerbImporter {
         continue;
       }
       if (!before_verb && (t[0] == '+' || t[0] == '$') && t.size() > 1) append(&seqs, std::string(1, t[0]));
-      add(&seqs, convert(t));
+      add(&seqs, convert(t, it + 1 != to && *(it + 1) == "_"));
     }
     return seqs;
   }
@@ -784,6 +789,7 @@ class VerbImporter {
           bool glue = false;
           if (star != s.end()) {
             for (auto w = s.begin(); w != star; ++w) AppendPatternWord(*w, &name, &glue);
+            if (glue) name += "_";  // "RECENT~_*": right before the verb
             if (!name.empty()) name += " ";
             name += "* ";
           }

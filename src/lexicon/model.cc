@@ -591,7 +591,27 @@ void Model::Index() {
   for (const auto& [w, map] : phrase_index2_) lexicon_[w].by_second = &map;
   for (const auto& [w, list] : phrase_single_) lexicon_[w].single = &list;
   for (const auto& [w, forms] : verb_forms_) lexicon_[w].forms = &forms;
-  for (const auto& [w, id] : word_ids_) lexicon_[w].word = id;
+  prefix_ids_.clear();
+  min_prefix_ = max_prefix_ = 0;
+  for (const auto& [w, id] : word_ids_) {
+    if (w.size() > 1 && w.back() == '~') {  // a prefix pattern word: "revolution~"
+      size_t n = w.size() - 1;
+      prefix_ids_[w.substr(0, n)] = id;
+      min_prefix_ = min_prefix_ ? std::min(min_prefix_, n) : n;
+      max_prefix_ = std::max(max_prefix_, n);
+      continue;
+    }
+    lexicon_[w].word = id;
+  }
+}
+
+uint32_t Model::PrefixWord(std::string_view lower) const {
+  if (!max_prefix_ || lower.size() <= min_prefix_) return 0;
+  for (size_t n = std::min(max_prefix_, lower.size() - 1); n >= min_prefix_; --n) {
+    auto it = prefix_ids_.find(std::string(lower.substr(0, n)));
+    if (it != prefix_ids_.end()) return it->second;
+  }
+  return 0;
 }
 
 Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* warnings) {
@@ -640,6 +660,8 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
           // ("really", "neatest", "recently").
           std::string stem = low.substr(0, low.size() - 1);
           for (const char* end : {"", "s", "es", "ed", "er", "est", "ly", "ing", "y", "ness"}) el.forms.push_back(stem + end);
+          // and, under its own id, any longer word (Model::PrefixWord)
+          el.forms.push_back(low);
         } else {
           el.forms = m.Inflect(low, kBase | kThird | kPast | kParticiple);
           el.forms.push_back(Model::Plural(low));
@@ -703,6 +725,11 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
             std::replace(words.begin(), words.end(), std::string("$"), std::string("+"));
           }
         }
+        // "recent~_ *": the word stands right before the verb.
+        if (!pre.empty() && pre.back().size() > 1 && pre.back().back() == '_') {
+          pre.back().pop_back();
+          p.before_adjacent = true;
+        }
         VerbPattern tmp;
         if (!compile_elems(pre, 0, &tmp, e)) continue;
         p.before = std::move(tmp.elems);
@@ -740,6 +767,7 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       }
     }
   }
+
   for (auto* table : {&m.patterns_, &m.noun_patterns_})
   for (auto& [lemma, list] : *table) {
     // Longer first; of two as long, the one with more literal words ("*

@@ -122,6 +122,9 @@ struct VerbPattern {
   // `%` before the verb ("% * agree"): the subject must be two or more
   // coordinated actors ("A and B agree"). Counts towards specificity.
   bool compound_subject = false;
+  // The last word before the verb stands right before it (TABARI's
+  // "RECENT~_*": "recently allowed", not "recently did allow").
+  bool before_adjacent = false;
   int specificity = 0;  // number of literal elements; longer wins
   // Indices into elems of the first literal-word elements (at most 4), kept
   // inline so that the coder can rule a pattern out without following its
@@ -184,6 +187,9 @@ class Model {
     return it == stem_single_.end() ? nullptr : &it->second;
   }
   size_t min_stem() const { return min_stem_; }
+  // The pattern word id of the longest prefix stem ("real~") that `lower`
+  // begins with and is longer than, or 0. TABARI matches pattern words so.
+  uint32_t PrefixWord(std::string_view lower) const;
 
   const std::vector<Country>& countries() const { return countries_; }
   const std::vector<Org>& orgs() const { return orgs_; }
@@ -247,6 +253,8 @@ class Model {
   std::unordered_map<std::string, std::vector<uint32_t>> phrase_single_;
   std::unordered_map<std::string, std::vector<uint32_t>> stem_single_;  // derived, by Index()
   size_t min_stem_ = 0;
+  std::unordered_map<std::string, uint32_t> prefix_ids_;  // derived from word_ids_' "stem~" keys, by Index()
+  size_t min_prefix_ = 0, max_prefix_ = 0;
   std::vector<Country> countries_;
   std::unordered_map<std::string, uint32_t> country_by_code_;
   std::vector<Org> orgs_;
