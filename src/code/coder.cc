@@ -861,8 +861,12 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     // conjunct acts on every other. Fighting is always mutual ("activists
     // and the police clashed"): each side used force on the other.
     std::vector<std::pair<ActorMention, ActorMention>> pairs;
+    if (hit->compound_target && targets.size() >= 2) {  // "X has exchanged prisoners with A and B"
+      sources = std::move(targets);
+      targets.clear();
+    }
     if (targets.empty() && sources.size() >= 2) {
-      bool mutual = reciprocal_pairs_ || hit->code.compare(0, 2, "19") == 0;
+      bool mutual = reciprocal_pairs_ || hit->compound_target || hit->code.compare(0, 2, "19") == 0;
       for (size_t i = 0; i < sources.size(); ++i) {
         for (size_t j = 0; j < sources.size(); ++j) {
           if (i == j || (!mutual && i != 0)) continue;

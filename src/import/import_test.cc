@@ -1045,6 +1045,22 @@ TEST(ImportEngine, ACompoundSubjectMark) {
   EXPECT_EQ(Code(*engine, "Arnor agreed with Eriador."), "ARN-081-ERI");
 }
 
+TEST(ImportEngine, TabariCompoundAfterTheVerbActsOnItself) {
+  // TABARI's `%` after the verb ("HAS * WITH %"): the coordinated actors
+  // there act on each other, not the subject on them.
+  std::string path = TempFile("compound.verbs", "SWAP  [---]\n- HAS * WITH %  [061]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  ASSERT_NE(Find(entries, "verb", "has~ * swap with~ %"), nullptr);
+  std::string dict = kSmallDict + std::string("verb 061 : has~ * swap with~ %\n");
+  auto engine = SmallEngine(dict, true, true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor has swapped prisoners with Eriador and Osgiliath."), "ERI-061-OSG OSG-061-ERI");
+  // A single actor there is the plain target.
+  EXPECT_EQ(Code(*engine, "Arnor has swapped prisoners with Eriador."), "ARN-061-ERI");
+}
+
 TEST(ImportEngine, AVerbListedInOneOfItsFormsIsThatVerb) {
   // "left" is listed as a verb of its own: it is not read as "leave".
   auto engine = SmallEngine(kSmallDict + std::string("verb 012 : leave\n"

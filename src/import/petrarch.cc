@@ -622,7 +622,10 @@ class VerbImporter {
     };
     // `joined`: a `_` follows the word ("FOR_ASYLUM"), which ends it there.
     auto convert = [&](std::string t, bool joined = false) -> std::string {
-      if (t == "%" && before_verb) return t;
+      // `%`: a compound subject; after the verb, TABARI's compound whose
+      // members act on each other ("HAS * WITH %"), where PETRARCH means a
+      // compound target, which any target slot takes.
+      if (t == "%" && (before_verb || !petrarch_)) return t;
       if (t == "^") return before_verb ? "" : t;  // skip a noun phrase (after the verb only)
       while (!t.empty() && (t[0] == '^' || t[0] == '%')) t.erase(0, 1);
       if (t.empty()) return "";

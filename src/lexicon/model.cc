@@ -616,6 +616,7 @@ uint32_t Model::PrefixWord(std::string_view lower) const {
 
 Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* warnings) {
   Model& m = *m_;
+  bool after_verb = false;  // compile_elems is reading the words after the verb
   std::function<bool(const std::vector<std::string>&, size_t, VerbPattern*, const Entry&)> compile_elems =
       [&](const std::vector<std::string>& words, size_t from, VerbPattern* p, const Entry& e) -> bool {
     for (size_t k = from; k < words.size(); ++k) {
@@ -636,6 +637,12 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
         continue;
       } else if (w == "^") {
         el.type = PatternElem::kSkip;
+      } else if (w == "%" && after_verb) {
+        // "has * with %": the coordinated actors there act on each other.
+        el.type = PatternElem::kTarget;
+        p->has_target = true;
+        p->compound_target = true;
+        ++p->specificity;
       } else if (w == "%") {
         p->compound_subject = true;
         ++p->specificity;
@@ -738,7 +745,10 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
         p.specificity = tmp.specificity + static_cast<int>(std::count(pre.begin(), pre.end(), "$"));
         p.compound_subject = tmp.compound_subject;
       }
-      if (!compile_elems(words, 1, &p, e)) continue;
+      after_verb = true;
+      bool compiled = compile_elems(words, 1, &p, e);
+      after_verb = false;
+      if (!compiled) continue;
       std::string lemma = ToLower(words[0]);
       if (e.kind == "noun") {
         m.noun_patterns_[lemma].push_back(p);

@@ -125,6 +125,9 @@ struct VerbPattern {
   // The last word before the verb stands right before it (TABARI's
   // "RECENT~_*": "recently allowed", not "recently did allow").
   bool before_adjacent = false;
+  // `%` after the verb ("has * with %"): the target slot holds two or more
+  // coordinated actors, which act on each other; the subject is not coded.
+  bool compound_target = false;
   int specificity = 0;  // number of literal elements; longer wins
   // Indices into elems of the first literal-word elements (at most 4), kept
   // inline so that the coder can rule a pattern out without following its
