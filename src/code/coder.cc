@@ -865,8 +865,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       sources = std::move(targets);
       targets.clear();
     }
+    // TABARI's "% *" with no target slot: the subject's actors act on each
+    // other ("A and B welcomed ties with C": A and B); with a paired code
+    // ("[044:045]") the first acts on the rest and they answer.
+    const bool tabari_compound = sparse_verbs_ && hit->compound_subject && !hit->has_target && sources.size() >= 2;
+    if (tabari_compound) targets.clear();
     if (targets.empty() && sources.size() >= 2) {
-      bool mutual = reciprocal_pairs_ || hit->compound_target || hit->code.compare(0, 2, "19") == 0;
+      bool mutual = reciprocal_pairs_ || hit->compound_target || (tabari_compound && hit->reverse.empty()) ||
+                    hit->code.compare(0, 2, "19") == 0;
       for (size_t i = 0; i < sources.size(); ++i) {
         for (size_t j = 0; j < sources.size(); ++j) {
           if (i == j || (!mutual && i != 0)) continue;

@@ -1061,6 +1061,21 @@ TEST(ImportEngine, TabariCompoundAfterTheVerbActsOnItself) {
   EXPECT_EQ(Code(*engine, "Arnor has swapped prisoners with Eriador."), "ARN-061-ERI");
 }
 
+TEST(ImportEngine, TabariCompoundSubjectActsWithinItself) {
+  // TABARI's "% *" without a target slot: the coordinated subject's actors
+  // act on each other, not on the object; a paired code answers once.
+  std::string dict = kSmallDict + std::string("verb 040 : welcome\n"
+                                              "verb 043 : % * welcome ; reverse=042\n"
+                                              "verb 046 : % * hail\n");
+  auto tabari = SmallEngine(dict, true, true);
+  auto own = SmallEngine(dict, false);
+  ASSERT_NE(tabari, nullptr);
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(Code(*tabari, "Arnor and Eriador welcomed new ties with Osgiliath."), "ARN-043-ERI ERI-042-ARN");
+  EXPECT_EQ(Code(*tabari, "Arnor and Eriador hailed new ties with Osgiliath."), "ARN-046-ERI ERI-046-ARN");
+  EXPECT_EQ(Code(*own, "Arnor and Eriador hailed new ties with Osgiliath."), "ARN-046-OSG ERI-046-OSG");
+}
+
 TEST(ImportEngine, AVerbListedInOneOfItsFormsIsThatVerb) {
   // "left" is listed as a verb of its own: it is not read as "leave".
   auto engine = SmallEngine(kSmallDict + std::string("verb 012 : leave\n"
