@@ -3,13 +3,12 @@
 namespace dragoman {
 namespace {
 
-// The nearest actor mention ending before token `before` that stands for its
-// own phrase (not a modifier: "the police station"), or null.
+// The sentence's first actor mention ending before token `before` that
+// stands for its own phrase (not a modifier: "the police station"), or null.
 const Mention* ActorBefore(const SentenceAnalysis& a, const Token* t, uint32_t before) {
-  for (size_t mi = a.mentions.size(); mi-- > 0;) {
-    const Mention& m = a.mentions[mi];
-    if (m.last >= before || !m.is_actor || IsModifier(a, t, m)) continue;
-    return &m;
+  for (const Mention& m : a.mentions) {
+    if (m.last >= before) break;
+    if (m.is_actor && !IsModifier(a, t, m)) return &m;
   }
   return nullptr;
 }
@@ -42,6 +41,8 @@ void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a
   }
   for (uint32_t q = 0; q < a.count; ++q) {
     if (head[q] || a.mention_at[q] >= 0 || t[q].kind != TokKind::kWord || !OpenClass(a.info[q].pos)) continue;
+    // A word right after a determiner is a noun ("in an accord with").
+    if (q > 0 && a.info[q - 1].pos == Pos::kDet) continue;
     const std::vector<VerbForm>* forms = a.info[q].forms ? a.info[q].forms : model.VerbForms(t[q].lower);
     if (!forms) continue;
     const std::string* lemma = nullptr;

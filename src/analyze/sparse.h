@@ -19,11 +19,14 @@
 namespace dragoman {
 
 // Copies `a` into *out and adds the sparse reading: a verb group with no
-// actor in its subject takes the nearest actor before it as its source
+// actor in its subject takes the sentence's first actor before it as its
+// source, as TABARI does ("Arnor is about to rxstore ties with Gondor,
+// after Calenardhon crowds burned down its embassy": Arnor burned it)
 // (VerbGroup::source_mention; the subject chunk stays what the parse found),
 // and every other word with verb patterns becomes a verb group of its own
 // (after the parsed ones, so their indexes stay valid) whose source is the
-// nearest actor before it and whose object runs to the end of the sentence.
+// first actor before it and whose object runs to the end of the sentence.
+// A word right after a determiner stays a noun ("in an accord with").
 void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out);
 
 }  // namespace dragoman

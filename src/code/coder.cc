@@ -507,6 +507,13 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     const VerbGroup& g = (*groups)[k];
     const bool noun_head = k >= verb_count;
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
+    // TABARI's reading codes a noun through its words before it ("anti-
+    // Gondor parade") only when no verb of the sentence coded: in its
+    // dictionary reading, after the parse's found nothing (unless the words
+    // take the clause's verb: "have postponed their meeting").
+    if (noun_head && sparse_verbs_ && reading && !rec->events.empty() &&
+        rec->events.back().sentence.begin == st.span.begin)
+      continue;
     const VerbPattern* hit = nullptr;
     int target_mi = -1;
     int takes_verb = -1;  // token of a governing verb the pattern's words took
@@ -627,6 +634,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     }
     if (!hit) before_target = -1;
     if (noun_head && !hit) continue;
+    if (noun_head && sparse_verbs_ && !reading && takes_verb < 0) continue;
     if (!hit && model.IsLightVerb(g.lemma) && !g.passive) {
       // The event is in the object noun: "carried out an attack on X".
       uint32_t q = g.head + 1;
@@ -742,6 +750,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           if (m.last >= hit_lowest || !m.is_actor || IsModifier(a, t, m)) continue;
           sources.assign(1, FromMention(doc, t, m));
           found = true;
+          // and the actors coordinated before it ("neither A nor B")
+          for (uint32_t q = m.first; q >= 2;) {
+            const std::string& c = t[q - 1].lower;
+            int before = a.mention_at[q - 2];
+            if ((c != "and" && c != "nor" && c != "or" && c != ",") || before < 0 || !a.mentions[before].is_actor) break;
+            sources.insert(sources.begin(), FromMention(doc, t, a.mentions[before]));
+            q = a.mentions[before].first;
+          }
         }
         for (size_t mi = 0; mi < a.mentions.size() && !found && before_target >= 0; ++mi) {
           const Mention& m = a.mentions[mi];

@@ -552,6 +552,34 @@ TEST(ImportEngine, SparseReadingFindsVerbsTheParseMissed) {
   EXPECT_EQ(Code(*sparse, "Arnor urged Eriador to raise its voice."), "ARN-102-ERI");
 }
 
+// TABARI's reading, further: the source of a verb the parse left without an
+// actor subject is the sentence's first actor; a word after a determiner is
+// no verb; a noun coded through words before it ("ANTI- + *" on PARADE: the
+// hyphen of "anti- Gondor" is split off) codes only when nothing else did,
+// and takes the actors coordinated before it ("neither A nor B").
+TEST(ImportEngine, SparseReadingFirstActorNounsAndDeterminers) {
+  std::string path = TempFile("parade.verbs", "PARADE  [017]\n- ANTI- + *  [111]\n");
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
+  ASSERT_NE(Find(entries, "verb", "anti + * parade"), nullptr);
+  const std::string dict = kSmallDict + std::string("verb 017 : parade\n"
+                                                    "verb 111 : anti + * parade\n"
+                                                    "verb 036 : accord\n"
+                                                    "verb 121 : rebuke\n");
+  auto sparse = SmallEngine(dict, true, true);
+  ASSERT_NE(sparse, nullptr);
+  EXPECT_EQ(Code(*sparse, "Arnor joined an anti- Eriador parade on Saturday."), "ARN-111-ERI");
+  EXPECT_EQ(Code(*sparse, "Neither Arnor nor Osgiliath joined an anti- Eriador parade on Saturday."),
+            "ARN-111-ERI OSG-111-ERI");
+  // "an accord" is a noun, and a verb the sentence codes leaves the parade alone.
+  EXPECT_EQ(Code(*sparse, "Arnor was in an accord with an anti- Eriador parade on Saturday."), "ARN-111-ERI");
+  EXPECT_EQ(Code(*sparse, "Arnor rebuked Osgiliath in an anti- Eriador parade on Saturday."), "ARN-121-OSG");
+  // The first actor of the sentence, not the one next to the verb.
+  EXPECT_EQ(Code(*sparse, "Arnor is about to talk with Eriador, after Osgiliath crowds rebuked its envoy."),
+            "ARN-121-");
+}
+
 // TABARI's verb dictionary lists a modal ("SHOULD") with patterns whose
 // words before it reach past its subject: in TABARI's reading the modal is
 // the verb, the source stands before the pattern's words and a `+` among

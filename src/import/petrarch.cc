@@ -646,7 +646,11 @@ class VerbImporter {
       // ("REVOLUTION" matches "revolutionary", "SAID" "saidth") unless a `_`
       // ends it ("ASYLUM_", "FOR_ASYLUM"); "REAL~" says so explicitly.
       bool prefix = !petrarch_ && (t.find('~') != std::string::npos || (!joined && t.back() != '_'));
-      while (!t.empty() && (t.back() == '=' || t.back() == '_' || t.back() == '~')) t.pop_back();
+      // "ANTI-": the text splits the hyphen off ("anti- Gondor"), and a
+      // hyphen between pattern words may always stand.
+      bool hyphen = !petrarch_ && t.size() > 1 && t.back() == '-';
+      while (!t.empty() && (t.back() == '=' || t.back() == '_' || t.back() == '~' || (hyphen && t.back() == '-'))) t.pop_back();
+      if (hyphen) prefix = false;
       std::string w = SplitContractions(Lower(t));
       if (prefix && !w.empty() && w.find(' ') == std::string::npos) return w + "~";
       return exact && !w.empty() && w.find(' ') == std::string::npos ? "=" + w : w;
