@@ -1,5 +1,7 @@
 #include "analyze/sparse.h"
 
+#include <cctype>
+
 namespace dragoman {
 namespace {
 
@@ -41,8 +43,11 @@ void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a
   }
   for (uint32_t q = 0; q < a.count; ++q) {
     if (head[q] || a.mention_at[q] >= 0 || t[q].kind != TokKind::kWord || !OpenClass(a.info[q].pos)) continue;
-    // A word right after a determiner is a noun ("in an accord with").
+    // A word right after a determiner is a noun ("in an accord with"), so
+    // is a capitalised one inside the sentence ("about To Restore ties").
     if (q > 0 && a.info[q - 1].pos == Pos::kDet) continue;
+    if (q > 0 && !t[q].all_caps && !t[q].text.empty() && std::isupper(static_cast<unsigned char>(t[q].text[0])))
+      continue;
     const std::vector<VerbForm>* forms = a.info[q].forms ? a.info[q].forms : model.VerbForms(t[q].lower);
     if (!forms) continue;
     const std::string* lemma = nullptr;

@@ -575,8 +575,11 @@ TEST(ImportEngine, SparseReadingFirstActorNounsAndDeterminers) {
   // "an accord" is a noun, and a verb the sentence codes leaves the parade alone.
   EXPECT_EQ(Code(*sparse, "Arnor was in an accord with an anti- Eriador parade on Saturday."), "ARN-111-ERI");
   EXPECT_EQ(Code(*sparse, "Arnor rebuked Osgiliath in an anti- Eriador parade on Saturday."), "ARN-121-OSG");
-  // The first actor of the sentence, not the one next to the verb.
+  // The first actor of the sentence, not the one next to the verb; a
+  // capitalised word inside the sentence is no verb.
   EXPECT_EQ(Code(*sparse, "Arnor is about to talk with Eriador, after Osgiliath crowds rebuked its envoy."),
+            "ARN-121-");
+  EXPECT_EQ(Code(*sparse, "Arnor is about To Accord with Eriador, after Osgiliath crowds rebuked its envoy."),
             "ARN-121-");
 }
 
