@@ -131,6 +131,15 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
       if (a.mention_at[k] >= 0 || q == Pos::kSub || q == Pos::kRel || (t[k].kind == TokKind::kPunct && t[k].lower != "-"))
         break;
     }
+    // "NEITHER *": the first word may open the verb's subject, actors
+    // between ("Neither Arnor nor Gondor boycotted"); not for UD-PETRARCH,
+    // which reads the pattern's words in the subject alone.
+    if (!found && !in_subject && i == 0 && el.type == PatternElem::kWord && g.has_subject && g.subj_first < pos &&
+        g.subj_last < g.head && a.info[g.subj_first].word != 0 &&
+        std::binary_search(el.ids.begin(), el.ids.end(), a.info[g.subj_first].word)) {
+      pos = g.subj_first;
+      found = true;
+    }
     if (!found) return false;
   }
   if (lowest) *lowest = pos;

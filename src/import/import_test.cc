@@ -923,6 +923,21 @@ TEST(ImportEngine, WordsBeforeTheVerbInTheSubjectOnly) {
   EXPECT_EQ(Code(*subject, noun), "ARN-191-ERI");
 }
 
+TEST(ImportEngine, APatternWordMayOpenTheSubject) {
+  // PETRARCH's "NEITHER *": the word opens the subject, actors between it
+  // and the verb; UD-PETRARCH reads the words in the subject only as its
+  // own dictionary's patterns say, and codes the verb.
+  const std::string dict = kSmallDict + std::string("verb 191 : boycott\n"
+                                                    "verb 081 : neither * boycott\n");
+  auto peer = SmallEngine(dict, true);
+  auto ud = SmallEngine(dict, true, false, true);
+  ASSERT_NE(peer, nullptr);
+  ASSERT_NE(ud, nullptr);
+  const char* s = "Neither Arnor nor Osgiliath boycotted the games in Eriador.";
+  EXPECT_EQ(Code(*peer, s), "ARN-081-ERI OSG-081-ERI");
+  EXPECT_EQ(Code(*ud, s), "ARN-191-ERI OSG-191-ERI");
+}
+
 TEST(ImportEngine, ALiteralWordWinsOverAClassOfTheSameLength) {
   auto engine = SmallEngine(kSmallDict + std::string("class MONEY : dollar | euro\n"
                                                      "verb 070 : contribute\n"
