@@ -23,7 +23,9 @@ namespace dragoman {
 // (VerbGroup::source_mention; the subject chunk stays what the parse found),
 // and every other word with verb patterns becomes a verb group of its own
 // (after the parsed ones, so their indexes stay valid) whose source is the
-// nearest actor before it and whose object runs to the end of the sentence.
+// nearest actor before it. Every verb group's object runs on to a semicolon
+// or the end of the sentence: TABARI's target is the first actor after the
+// verb, across the subordinate clauses and commas the parse stops at.
 void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out);
 
 }  // namespace dragoman
