@@ -67,8 +67,11 @@ struct EngineOptions {
   bool peer_targets = false;
   // TABARI's sparse reading (analyze/sparse.h) for sentences that code
   // nothing otherwise: any dictionary verb word, whatever its part of speech,
-  // may carry an event, and its source is the nearest actor before it. Set
-  // by `validate` for TABARI suites; too loose for news.
+  // may carry an event, its source is the nearest actor before it and its
+  // target the first actor after it. Also TABARI's one verb per clause: a
+  // clause inside the object of a verb that coded an event ("brushed aside
+  // reports that X attacked Y") codes nothing of its own. Set by `validate`
+  // for TABARI suites; too loose for news.
   bool sparse_verbs = false;
   // Words a pattern wants before its verb ("death toll * rise") are looked
   // for in the verb's subject only, as UD-PETRARCH matches them (true), or

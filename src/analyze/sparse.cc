@@ -23,6 +23,14 @@ bool HasActor(const SentenceAnalysis& a, uint32_t first, uint32_t last) {
   return false;
 }
 
+// Where the words after token `from` stop being read for a target: at a
+// semicolon (TABARI reads on to the first actor after the verb, across the
+// commas and clauses the parse stops at), or the sentence's end.
+uint32_t ClauseEnd(const SentenceAnalysis& a, const Token* t, uint32_t from) {
+  while (from < a.count && t[from].lower != ";") ++from;
+  return from;
+}
+
 // Parts of speech a dictionary verb may hide behind in the parse.
 bool OpenClass(Pos p) {
   return p == Pos::kNoun || p == Pos::kPropn || p == Pos::kAdj || p == Pos::kAdv || p == Pos::kOther ||
@@ -36,6 +44,7 @@ void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a
   std::vector<char> head(a.count, 0);
   for (VerbGroup& g : out->verbs) {
     head[g.head] = 1;
+    g.obj_end = ClauseEnd(a, t, g.obj_end);
     if (g.inherit_subject_from >= 0 || g.relative) continue;
     if (g.has_subject && HasActor(a, g.subj_first, g.subj_last)) continue;
     const Mention* m = ActorBefore(a, t, g.first);
@@ -62,7 +71,7 @@ void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a
     g.lemma = *lemma;
     g.source_mention = static_cast<int>(m - a.mentions.data());
     g.obj_first = q + 1;
-    g.obj_end = a.count;
+    g.obj_end = ClauseEnd(a, t, q + 1);
     out->verbs.push_back(std::move(g));
   }
 }

@@ -25,8 +25,10 @@ namespace dragoman {
 // (VerbGroup::source_mention; the subject chunk stays what the parse found),
 // and every other word with verb patterns becomes a verb group of its own
 // (after the parsed ones, so their indexes stay valid) whose source is the
-// first actor before it and whose object runs to the end of the sentence.
-// A word right after a determiner stays a noun ("in an accord with").
+// first actor before it. Every verb group's object runs on to a semicolon
+// or the end of the sentence: TABARI's target is the first actor after the
+// verb, across the subordinate clauses and commas the parse stops at. A word
+// right after a determiner stays a noun ("in an accord with").
 void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out);
 
 }  // namespace dragoman

@@ -44,6 +44,7 @@ class Coder {
   void CodeSentence(const DocState& doc, size_t s, Record* rec, const SentenceAnalysis* reading = nullptr) const;
   void CodeNominal(const DocState& doc, size_t s, Record* rec) const;
   bool CodeSidesNoun(const DocState& doc, size_t s, uint32_t q, Record* rec) const;
+  void DropEmbeddedClauses(const DocState& doc, size_t s, size_t before, Record* rec) const;
   const Model* model_;
   bool keep_modal_;
   bool reciprocal_pairs_;

@@ -1345,7 +1345,8 @@ TEST(ImportValidate, TabariTimePhrasesDiscardRecords) {
                          "RESTORE  [064]\n");
   const std::string records =
       "950101 T-1\nFornost will restore full ties with Gondor, once in a blue moon, said an envoy.\n/* {###} */\n\n"
-      "950101 T-2\nWhen the rains come, Fornost will restore full ties with Gondor, an envoy said.\n/* {+++} */\n\n"
+      "950101 T-2\nWhen the rains come, Fornost will restore full ties with Gondor and with its northern "
+      "neighbours, an envoy said.\n/* {+++} */\n\n"
       "950101 T-3\nFornost will restore full ties with Gondor tomorrow, an envoy said.\n/* { FOR / GON / 064 } */\n";
   TempFile("time.text", "950101 T-Set\nSwitch time shifting on with enough words in the record.\n"
                         "/* { OPTION: SET: TIME SHIFT = TRUE } */\n\n" + records);
@@ -1413,6 +1414,101 @@ TEST(ImportValidate, TabariCodeAllCodesEveryVerb) {
   EXPECT_NE(out.find("0 passed, 1 failed"), std::string::npos) << out;
 }
 
+// TABARI deletes comma-delimited clauses by their length in words before
+// coding: by default internal ones of 2 to 10 words, each with both its
+// commas, and then a terminal one of 2 to 10 words among the commas left
+// (a record without a final stop has none); COMMA: options change the
+// lengths, turn on the initial clause, or turn deletion off. A clause
+// embedded in the object of a verb that coded an event codes nothing, and a
+// sentence the parse cannot code reads its verb's target on across
+// subordinate clauses, as TABARI does.
+TEST(ImportValidate, TabariDeletesCommaDelimitedClauses) {
+  TempFile("comma.actors", "ARNOR_ [ARN]\nGONDOR_ [GON]\nBREE_ [BRE]\nFORNOST_ [FOR]\nROHAN_ [ROH]\n");
+  TempFile("comma.agents", "ENVOY_ [~GOV]\nENVOYS_ [~GOV]\n");
+  TempFile("comma.verbs", "RESTORE  [064]\nACCUSE  [112]\nATTACK  [190]\nSIGN  [085]\nDISMISS RUMOURS  [141]\n");
+  const std::string parenthetical =
+      "Fornost will restore full ties with Gxndor, long an ally of Bree, an envoy said on Monday.\n";
+  const std::string initial = "Arnor accused Bree, yet Fornost will restore full ties with Gondor after a long rift.\n";
+  TempFile("comma.text",
+           // Both clauses go: no target is left.
+           "950101 C-1\n" + parenthetical + "/* {---} */\n\n"
+           // A name and a role on both sides of the clause stay apart.
+           "950101 C-2\nFornost signed a grain pact on Monday with Bree, its oldest trading partner, envoys said.\n"
+           "/* { FOR / BRE / 085 } */\n\n"
+           // No final stop: the last clause stays; the reports' clause is theirs.
+           "950101 C-3\nFornost dismissed rumours, spread by traders in Rohan, that Arnor attacked Gondor\n"
+           "/* { FOR / ARN / 141 } */\n\n"
+           // The parse codes nothing: the target is the first actor after the verb.
+           "950101 C-4\nFornost will restore full ties with Gxndor next spring after Bree raiders burned its consulate.\n"
+           "/* { FOR / BRE / 064 } */\n\n"
+           "950101 C-Set\nChange the lengths of the clauses with enough words in here.\n"
+           "/* { OPTION: COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8 } */\n\n"
+           "950101 C-5\n" + initial + "/* { FOR / GON / 064 } */\n\n"  // the initial clause goes
+           "950101 C-Off\nSwitch the deletion off with enough words in this record.\n/* { OPTION: COMMA: OFF } */\n\n"
+           "950101 C-6\n" + parenthetical + "/* { FOR / BRE / 064 } */\n\n"
+           "950101 C-7\n" + initial + "/* { ARN / BRE / 112 } { FOR / GON / 064 } */\n");
+  std::string project = TempFile("comma.project", "<actorsfile> comma.actors\n<verbsfile> comma.verbs\n"
+                                                  "<agentsfile> comma.agents\n<textfile> comma.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("7 passed, 0 failed"), std::string::npos) << out;
+  EXPECT_EQ(out.find("is not supported"), std::string::npos) << out;
+}
+
+// TABARI's COMPLEX: CONJ[n], from the suite's options file and then its
+// records: a record with n conjunctions or more (not counting those that
+// join two names) is complex and codes nothing.
+TEST(ImportValidate, TabariComplexRecordsCodeNothing) {
+  TempFile("cplx.actors", "ARNOR_ [ARN]\nGONDOR_ [GON]\nBREE_ [BRE]\nFORNOST_ [FOR]\n");
+  TempFile("cplx.verbs", "ACCUSE  [112]\n");
+  TempFile("cplx.options", "// the starting options\nCOMPLEX: VERBS[5] CONJ[3] EXPLAIN\nSET: LABEL = TRUE\n");
+  const std::string three = "Fornost accused Gondor of raids and threats but Arnor was silent or absent on Monday.\n";
+  TempFile("cplx.text",
+           "950101 X-1\n" + three + "/* {+++} */\n\n"
+           "950101 X-2\nFornost accused Gondor and Bree of border raids, but Arnor kept silent.\n"
+           "/* { FOR / GON / 112 } { FOR / BRE / 112 } */\n\n"
+           "950101 X-Set\nSwitch the limit off with enough words in this record here.\n"
+           "/* { OPTION: COMPLEX: VERBS[5] EXPLAIN } */\n\n"
+           "950101 X-3\n" + three + "/* { FOR / GON / 112 } */\n");
+  std::string project = TempFile("cplx.project", "<actorsfile> cplx.actors\n<verbsfile> cplx.verbs\n"
+                                                 "<optionsfile> cplx.options\n<textfile> cplx.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("3 passed, 0 failed"), std::string::npos) << out;
+}
+
+// PETRARCH's comma_* settings (defaults: internal and terminal clauses of 2
+// to 8 words, no initial one), each in a <Config> record; a comma between
+// two adjectives of a noun or between the names of a list bounds no clause.
+TEST(ImportValidate, PetrarchDeletesCommaDelimitedClauses) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-comma-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nBREE [BRE]\nROHAN [ROH]\n");
+  write("PETR.Validate.agents.txt", "ENVOY [~GOV]\n");
+  write("PETR.Validate.verbs.txt", "--- SAID  [023] ---\nSAID\n\n--- RESTORE  [064] ---\nRESTORE\n");
+  auto record = [](const std::string& id, const std::string& text, const std::string& codings) {
+    return "<Sentence date=\"20150101\" id=\"" + id + "\">\n<Text>" + text + "</Text>\n" + codings + "</Sentence>\n";
+  };
+  auto event = [](const std::string& src, const std::string& tgt, const std::string& code) {
+    return "<EventCoding sourcecode=\"" + src + "\" targetcode=\"" + tgt + "\" eventcode=\"" + code + "\"/>\n";
+  };
+  const std::string envoy = "Arnor will restore full ties with Gondor, an envoy said on Monday.";
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Config option=\"require_dyad\" value=\"false\"/>\n" +
+            record("P-1", envoy, event("ARN", "GON", "064")) +
+            "<Config option=\"comma_bmin\" value=\"3\"/>\n<Config option=\"comma_bmax\" value=\"6\"/>\n" +
+            record("P-2", "Arnor will restore warm, close ties with Gondor after a long and bitter rift.",
+                   event("ARN", "GON", "064")) +
+            record("P-3", "Arnor, the old Rohan, and Bree will restore full ties with Gondor after a long rift.",
+                   event("ARN", "GON", "064") + event("ROH", "GON", "064") + event("BRE", "GON", "064")) +
+            "<Config option=\"comma_emax\" value=\"0\"/>\n" +
+            record("P-4", envoy, event("ARN", "GON", "064") + event("---GOV", "---", "023")) + "</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("4 passed, 0 failed"), std::string::npos) << out;
+  EXPECT_EQ(out.find("is not supported"), std::string::npos) << out;
+}
+
 TEST(ImportValidate, UdPetrarchNegatesThroughItsOntology) {
   // A folder of its own: the suite's dictionaries are found by their names.
   std::string dir = std::filesystem::temp_directory_path().string() + "/dm-ud-test-" + std::to_string(getpid());
@@ -1464,7 +1560,8 @@ TEST(ImportValidate, PetrarchCodesAnEventWithoutATargetUnlessRequireDyad) {
   write("PETR.Validate.agents.txt", "OFFICIAL [~GOV]\n");
   write("PETR.Validate.verbs.txt", "--- SAID  [023] ---\nSAID\n");
   const char* record =
-      "<Sentence date=\"20150101\" id=\"A-%d\">\n<Text>The rain fell, the official news agency said on Monday."
+      "<Sentence date=\"20150101\" id=\"A-%d\">\n<Text>The rain fell, the official news agency of the hill country "
+      "said on Monday."
       "</Text>\n<EventCoding sourcecode=\"---GOV\" targetcode=\"---\" eventcode=\"023\"/>\n</Sentence>\n";
   char one[512], two[512];
   std::snprintf(one, sizeof one, record, 1);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -16,7 +17,10 @@
 
 #include "dragoman/engine.h"
 #include "import/import.h"
+#include "analyze/analysis.h"
 #include "lexicon/dictionary.h"
+#include "lexicon/model.h"
+#include "segment/tokenizer.h"
 
 namespace dragoman {
 namespace {
@@ -313,6 +317,24 @@ bool LoadPetrarch(const std::string& path, Suite* suite, std::string* error) {
 // TABARI's `###` (discard the record) as written into our dictionary format.
 const std::string kDiscardCode = "DISCARDXXX";
 
+// TABARI's COMMA option and PETRARCH's comma_* settings: before coding, the
+// peers delete short comma-delimited clauses (parentheticals, "..., a senior
+// official said."), counted in words: an internal clause (between two
+// commas) of min..max words, the terminal one (last comma to the sentence's
+// end) of emin..emax, the initial one (start to the first comma) of
+// bmin..bmax. A max of 0 turns that kind off.
+struct CommaClauses {
+  int min = 0, max = 0, emin = 0, emax = 0, bmin = 0, bmax = 0;
+  // TABARI deletes the internal clauses first, each with both its commas,
+  // and looks for the terminal and initial clauses among the commas left:
+  // "X, in remarks published on Monday, urged Y to ..." keeps its last
+  // clause. Its terminal clause ends at the sentence's final stop: a record
+  // without one has none. PETRARCH judges each kind of clause on all the
+  // sentence's commas (it leaves a deleted clause's comma in place).
+  bool tabari = false;
+  bool on() const { return max > 0 || emax > 0 || bmax > 0; }
+};
+
 struct Options {
   // TABARI DEFAULT: the code of a missing source or target; with PRIOR the
   // default source replaces any missing source, without it the first actor
@@ -333,7 +355,163 @@ struct Options {
   // events; one coded `###` (discard) or `+++` (complex) leaves the record
   // uncoded.
   bool time_shift = false;
+  CommaClauses commas;  // TABARI COMMA:, PETRARCH comma_*
+  // TABARI COMPLEX: CONJ[n]: a record with n or more conjunctions (and, or,
+  // but; not those joining two names, "Ithilen and Dagolath") is complex
+  // and codes nothing. 0: no limit.
+  int complex_conj = 0;
 };
+
+// Whether a comma between these two words stands inside a noun phrase
+// ("complete, full diplomatic ties"), or null to take every comma as a
+// clause boundary.
+using CommaInPhrase = std::function<bool(std::string_view before, std::string_view after)>;
+
+// A clause `c` deletes: bytes [begin, end) of the text.
+struct Cut {
+  uint32_t begin = 0, end = 0;
+};
+
+// The clauses of `text` (one sentence, [begin, end)) that `c` deletes. A
+// comma is no clause boundary inside a number or inside a list of names
+// ("Arnor, the proud Gondor, and Rohan": a name ends at the comma and
+// another follows within a few words, itself followed by a comma, "and" or
+// "or", or after "and" or "or"): the peers do not cut a noun phrase. A
+// deleted clause goes with its commas.
+std::vector<Cut> CommaClauseCuts(std::string_view text, uint32_t begin, uint32_t end, const CommaClauses& c,
+                                 const std::vector<Span>& names, const CommaInPhrase& in_phrase) {
+  std::vector<Cut> cuts;
+  auto is_space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+  auto closing = [&](char ch) { return is_space(ch) || ch == '"' || ch == '\'' || ch == ')' || ch == ']'; };
+  auto stop_mark = [](char ch) { return ch == '.' || ch == '!' || ch == '?'; };
+  // The sentence's words end before its final stop and closing quotes.
+  uint32_t stop = end;
+  while (stop > begin && closing(text[stop - 1])) --stop;
+  const bool has_stop = stop > begin && stop_mark(text[stop - 1]);
+  while (stop > begin && (closing(text[stop - 1]) || stop_mark(text[stop - 1]))) --stop;
+  auto name_ends_at = [&](uint32_t p) {
+    while (p > begin && is_space(text[p - 1])) --p;
+    for (const Span& n : names) if (n.end == p) return true;
+    return false;
+  };
+  auto conjunction_at = [&](uint32_t p) {
+    std::string_view w = text.substr(p, 4);
+    return w.rfind("and ", 0) == 0 || w.rfind("or ", 0) == 0;
+  };
+  // A list goes on from p: a name within three words, then a comma, "and"
+  // or "or"; or its last name after "and" or "or" ("Arnor, Rohan, and
+  // Bree").
+  auto list_goes_on = [&](uint32_t p) {
+    while (p < stop && is_space(text[p])) ++p;
+    const bool last = conjunction_at(p);
+    for (int words = 0; p < stop && words <= 3; ++words) {
+      while (p < stop && is_space(text[p])) ++p;
+      if (p >= stop || text[p] == ',') return false;
+      for (const Span& n : names) {
+        if (n.begin != p) continue;
+        uint32_t r = n.end;
+        while (r < stop && is_space(text[r])) ++r;
+        return last || (r < stop && (text[r] == ',' || conjunction_at(r)));
+      }
+      while (p < stop && !is_space(text[p]) && text[p] != ',') ++p;
+    }
+    return false;
+  };
+  std::vector<uint32_t> commas;
+  for (uint32_t p = begin; p < stop; ++p) {
+    if (text[p] != ',') continue;
+    if (p > begin && p + 1 < stop && std::isdigit(static_cast<unsigned char>(text[p - 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[p + 1])))
+      continue;
+    if (name_ends_at(p) && list_goes_on(p + 1)) continue;
+    if (in_phrase) {
+      uint32_t a = p, b = p + 1;
+      while (a > begin && std::isalpha(static_cast<unsigned char>(text[a - 1]))) --a;
+      while (b < stop && is_space(text[b])) ++b;
+      uint32_t e = b;
+      while (e < stop && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+      if (a < p && b < e && in_phrase(text.substr(a, p - a), text.substr(b, e - b))) continue;
+    }
+    commas.push_back(p);
+  }
+  if (commas.empty()) return cuts;
+  auto words = [&](uint32_t a, uint32_t b) {
+    int n = 0;
+    bool counted = false;
+    for (uint32_t p = a; p < b; ++p) {
+      if (is_space(text[p]) || text[p] == ',') { counted = false; continue; }
+      if (!counted && std::isalnum(static_cast<unsigned char>(text[p]))) { ++n; counted = true; }
+    }
+    return n;
+  };
+  auto within = [](int n, int lo, int hi) { return hi > 0 && n >= lo && n <= hi; };
+  std::vector<bool> live(commas.size(), true);  // TABARI: not taken by an internal clause
+  for (size_t i = 0; i + 1 < commas.size(); ++i) {
+    if (!within(words(commas[i] + 1, commas[i + 1]), c.min, c.max)) continue;
+    if (c.tabari && !live[i]) continue;  // its first comma went with the clause before
+    cuts.push_back({commas[i], commas[i + 1] + 1});
+    if (c.tabari) live[i] = live[i + 1] = false;
+  }
+  size_t first = 0, last = commas.size();
+  while (first < last && !live[first]) ++first;
+  while (last > first && !live[last - 1]) --last;
+  if (first < last && within(words(begin, commas[first]), c.bmin, c.bmax)) cuts.push_back({begin, commas[first] + 1});
+  if (first < last && (has_stop || !c.tabari) && within(words(commas[last - 1] + 1, stop), c.emin, c.emax))
+    cuts.push_back({commas[last - 1], stop});
+  return cuts;
+}
+
+// Whether a word begins a noun phrase: a determiner, a pronoun, or an open
+// class word with no verb reading.
+bool BeginsNounPhrase(const std::string& lower, const std::function<bool(std::string_view)>& verb) {
+  static const std::set<std::string> kStarts = {"the", "a", "an", "this", "these", "those", "his", "her", "its",
+                                                "their", "our", "my", "your", "some", "any", "each", "every",
+                                                "all", "both", "several", "many", "few", "no", "i", "you", "he",
+                                                "she", "it", "we", "they"};
+  if (kStarts.count(lower)) return true;
+  return !IsClosedClassWord(lower) && !verb(lower);
+}
+
+// The text with the comma-delimited clauses `c` deletes taken out, sentence
+// by sentence (`sentences`, byte spans); `names` are the spans of the names
+// found in it. Where a clause inside a sentence goes, a noun phrase after it
+// stays apart from the words before, as the peers mark the clause's words
+// rather than remove them: "with Dagolath, its biggest trading partner,
+// officials said" does not make "Dagolath officials" one phrase, nor
+// "restore ties with Gxndor, ..., a senior official said" read on into the
+// official; "Elrond, suspicious as ever, brushed aside reports" reads
+// "Elrond brushed aside reports".
+std::string DeleteCommaClauses(const std::string& text, const CommaClauses& c, const std::vector<Span>& sentences,
+                               const std::vector<Span>& names, const CommaInPhrase& in_phrase,
+                               const std::function<bool(std::string_view)>& verb) {
+  std::vector<bool> cut(text.size(), false);
+  bool any = false;
+  for (const Span& s : sentences) {
+    for (const Cut& k : CommaClauseCuts(text, s.begin, std::min<uint32_t>(s.end, text.size()), c, names, in_phrase)) {
+      std::fill(cut.begin() + k.begin, cut.begin() + k.end, true);
+      any = true;
+    }
+  }
+  if (!any) return text;
+  std::string out;
+  for (size_t p = 0; p < text.size();) {
+    if (!cut[p]) {
+      out.push_back(text[p++]);
+      continue;
+    }
+    size_t q = p;
+    while (q < text.size() && cut[q]) ++q;
+    // The word after the cut, if the sentence goes on.
+    size_t w = q;
+    while (w < text.size() && std::isspace(static_cast<unsigned char>(text[w]))) ++w;
+    size_t we = w;
+    while (we < text.size() && std::isalnum(static_cast<unsigned char>(text[we]))) ++we;
+    bool inside = !out.empty() && text[q - 1] == ',' && we > w;
+    out += inside && BeginsNounPhrase(ToLower(std::string_view(text).substr(w, we - w)), verb) ? " ; " : " ";
+    p = q;
+  }
+  return Collapse(out);
+}
 
 // Lower-case words of a text: letters, digits and apostrophes.
 std::vector<std::string> Words(std::string_view text) {
@@ -349,6 +527,32 @@ std::vector<std::string> Words(std::string_view text) {
   }
   if (!w.empty()) out.push_back(std::move(w));
   return out;
+}
+
+// The conjunctions (and, or, but) of text[from...], but for those joining
+// two names (the entities' spans).
+int Conjunctions(std::string_view text, size_t from, const std::vector<Entity>& names) {
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; };
+  int n = 0;
+  for (size_t p = from; p < text.size();) {
+    if (!is_word(text[p])) { ++p; continue; }
+    size_t e = p;
+    while (e < text.size() && is_word(text[e])) ++e;
+    std::string w = ToLower(text.substr(p, e - p));
+    if (w == "and" || w == "or" || w == "but") {
+      size_t b = p, a = e;
+      while (b > 0 && text[b - 1] == ' ') --b;
+      while (a < text.size() && text[a] == ' ') ++a;
+      bool before = false, after = false;
+      for (const Entity& en : names) {
+        before |= en.span.end == b;
+        after |= en.span.begin == a;
+      }
+      n += !(before && after);
+    }
+    p = e;
+  }
+  return n;
 }
 
 // The phrases of a TABARI verbs file's <TIME> block coded `###` or `+++`
@@ -521,6 +725,38 @@ bool ApplyOption(const std::string& opt, Options* o) {
     o->time_shift = u.find("TRUE") != std::string::npos;
     return true;
   }
+  if (u.rfind("COMMA:", 0) == 0) {
+    // "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8", "COMMA: OFF"
+    if (u.find("OFF") != std::string::npos) {
+      o->commas.max = o->commas.emax = o->commas.bmax = 0;
+      return true;
+    }
+    static const std::regex field(R"(\b(MIN|MAX|EMIN|EMAX|BMIN|BMAX)\s*=\s*(\d+))");
+    bool any = false;
+    for (auto it = std::sregex_iterator(u.begin(), u.end(), field); it != std::sregex_iterator(); ++it) {
+      std::string k = (*it)[1].str();
+      int v = std::atoi((*it)[2].str().c_str());
+      int* slot = k == "MIN" ? &o->commas.min : k == "MAX" ? &o->commas.max : k == "EMIN" ? &o->commas.emin
+                : k == "EMAX" ? &o->commas.emax : k == "BMIN" ? &o->commas.bmin : &o->commas.bmax;
+      *slot = v;
+      any = true;
+    }
+    return any;
+  }
+  if (u.rfind("COMPLEX:", 0) == 0) {
+    // Only its CONJ[n] is honoured (not VERBS[n], NOACTPRIOR or EXPLAIN).
+    static const std::regex conj(R"(CONJ\s*\[\s*(\d+)\s*\])");
+    std::smatch m;
+    o->complex_conj = std::regex_search(u, m, conj) ? std::atoi(m[1].str().c_str()) : 0;
+    return true;
+  }
+  if (u.rfind("COMMA_", 0) == 0) {
+    // PETRARCH: "comma_min = 4" (one setting per <Config>)
+    static const std::regex field(R"(^COMMA_(MIN|MAX|EMIN|EMAX|BMIN|BMAX)\s*=\s*(\d+)\s*$)");
+    std::smatch m;
+    if (!std::regex_match(u, m, field)) return false;
+    return ApplyOption("COMMA: " + m[1].str() + " = " + m[2].str(), o);
+  }
   if (u.rfind("REQUIRE_DYAD", 0) == 0) {
     o->require_dyad = u.find("TRUE") != std::string::npos;
     return true;
@@ -679,7 +915,51 @@ int RunValidate(const std::string& path, FILE* out) {
   if (ext != ".xml") {
     options.min_words = 8;  // TABARI's default
     options.actor_discards = true;
+    // TABARI's default, as its suite's COMMA-Cancel record restores it
+    // ("BMAX = 0 guarantees that the condition will never be met").
+    options.commas = {2, 10, 2, 10, 255, 0, true};
+  } else {
+    options.commas = {2, 8, 2, 8, 0, 0, false};  // PETRARCH's defaults (its config.ini)
   }
+  // TABARI: the suite's options file sets the options its records start
+  // from (its COMPLEX: line).
+  for (const auto& [format, file] : suite.dicts) {
+    std::vector<std::string> lines;
+    if (format != "tabari-options" || !import_internal::ReadLines(file, &lines).ok()) continue;
+    for (const auto& l : lines) {
+      std::string_view t = Trim(l);
+      if (!t.empty() && t.rfind("//", 0) != 0) ApplyOption(std::string(t), &options);
+    }
+  }
+  // Whether a word has a verb reading (for DeleteCommaClauses).
+  auto can_be_verb = [&](std::string_view word) {
+    const Model::Lexeme* lx = engine.value()->model().Lookup(ToLower(word));
+    return lx && lx->forms && !lx->forms->empty();
+  };
+  // PETRARCH reads a parse, where a comma between two adjectives of a noun
+  // ("complete, full diplomatic ties") is inside the noun phrase: by
+  // WordNet's adjectives, the one before the comma being no noun too.
+  CommaInPhrase in_phrase;
+  if (ext == ".xml" && suite.ontology.empty()) {
+    auto adjectives = std::make_shared<std::set<std::string>>(), nouns = std::make_shared<std::set<std::string>>();
+    const char* env = std::getenv("DRAGOMAN_WORDNET");
+    std::string wordnet = env ? env : "/usr/share/wordnet";
+    for (auto [file, set] : {std::pair{"/index.adj", adjectives.get()}, std::pair{"/index.noun", nouns.get()}}) {
+      std::ifstream in(wordnet + file);
+      for (std::string l; std::getline(in, l);) {
+        if (!l.empty() && l[0] != ' ') set->insert(l.substr(0, l.find(' ')));
+      }
+    }
+    if (!adjectives->empty()) {
+      in_phrase = [adjectives, nouns](std::string_view before, std::string_view after) {
+        std::string b = ToLower(before), a = ToLower(after);
+        return adjectives->count(b) && !nouns->count(b) && adjectives->count(a);
+      };
+    }
+  }
+  // UD-PETRARCH reads a dependency parse and deletes no clauses, whatever
+  // its records' comma_* settings say.
+  const bool delete_commas = ext != ".xml" || suite.ontology.empty();
   std::set<std::string> unsupported;
   Workspace ws;
   Record rec;
@@ -707,7 +987,15 @@ int RunValidate(const std::string& path, FILE* out) {
     std::string story = item.id.substr(0, item.id.rfind('-'));
     if (!options.forward || story != story_id || item.id.find('-') == item.id.rfind('-')) story_text.clear();
     size_t own = story_text.empty() ? 0 : story_text.size() + 1;
-    Document doc{item.id, item.date, story_text.empty() ? item.text : story_text + " " + item.text, 0};
+    std::string text = item.text;
+    if (delete_commas && options.commas.on() && text.find(',') != std::string::npos) {
+      // The clauses are cut by the sentences and names a first reading finds.
+      engine.value()->Code(Document{item.id, item.date, text, 0}, &ws, &rec);
+      std::vector<Span> names;
+      for (const auto& en : rec.entities) names.push_back(en.span);
+      text = DeleteCommaClauses(text, options.commas, rec.sentences, names, in_phrase, can_be_verb);
+    }
+    Document doc{item.id, item.date, story_text.empty() ? text : story_text + " " + text, 0};
     (options.code_all && code_all ? code_all.get() : engine.value().get())->Code(doc, &ws, &rec);
     story_id = story;
     story_text = doc.text;
@@ -722,6 +1010,9 @@ int RunValidate(const std::string& path, FILE* out) {
       }
     }
     if (SplitTrim(item.text, " ").size() < options.min_words) rec.events.clear();
+    if (options.complex_conj > 0 && Conjunctions(doc.text, own, rec.entities) >= options.complex_conj) {
+      rec.events.clear();
+    }
     if (options.time_shift) {
       std::vector<std::string> words = Words(item.text);
       for (const auto& phrase : time_phrases) {
