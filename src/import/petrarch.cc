@@ -231,7 +231,7 @@ class VerbImporter {
           known_synsets_.insert(cur);
           pre_synsets_[cur];
         } else if (l[0] == '+' && !cur.empty()) {
-          pre_synsets_[cur].push_back(SplitContractions(MemberWords(l.substr(1))));
+          pre_synsets_[cur].push_back(SplitContractions(MemberWords(PrefixMember(l.substr(1)))));
         } else {
           cur.clear();
         }
@@ -262,7 +262,7 @@ class VerbImporter {
         continue;
       }
       if (!synset.empty() && l[0] == '+') {
-        synsets_[synset].push_back(SplitContractions(PhraseWords(l.substr(1))));
+        synsets_[synset].push_back(SplitContractions(PhraseWords(PrefixMember(l.substr(1)))));
         continue;
       }
       synset.clear();
@@ -541,6 +541,22 @@ class VerbImporter {
       return;
     }
     patterns_.push_back(std::move(p));
+  }
+
+  // TABARI matches a synset member's words as prefixes too ("YEN" matches
+  // "yener") unless a `_` ends them ("KRONER_"): the last word of each
+  // blank-separated part gets `~` (the words before a `_` inside a part,
+  // "JAVANESE_YEN", end there).
+  std::string PrefixMember(std::string_view member) const {
+    if (petrarch_) return std::string(member);
+    std::string out;
+    for (const std::string& w : SplitTrim(member, " ")) {
+      if (!out.empty()) out += ' ';
+      out += w;
+      unsigned char last = w.empty() ? 0 : static_cast<unsigned char>(w.back());
+      if (std::isalpha(last) && w.find('&') == std::string::npos && w.find('\'') == std::string::npos) out += '~';
+    }
+    return out;
   }
 
   // The alternatives of a synset in a pattern: `&NAME` for its one-word

@@ -339,6 +339,12 @@ void ModelBuilder::Add(const std::vector<Entry>& entries, std::vector<std::strin
       for (const auto& n : e.names) {
         std::string low = ToLower(n);
         set.insert(low);
+        if (low.size() > 1 && low.back() == '~') {  // TABARI's prefix member ("yen~"): Model::PrefixWord
+          std::string stem = low.substr(0, low.size() - 1);
+          set.insert(stem);
+          set.insert(Model::Plural(stem));
+          continue;
+        }
         set.insert(Model::Plural(low));
       }
     } else if (e.kind == "irregular") {
