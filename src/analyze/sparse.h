@@ -5,7 +5,8 @@
 // grammatical subject is something else ("X has refused to urge Y").
 //
 // dragoman reads sentences by its own shallow parse; this reading is only a
-// fallback for sentences that code nothing that way, and only when
+// fallback for sentences that code nothing that way (or, with TABARI's CODE
+// ALL, for the words the parse did not read as verbs), and only when
 // EngineOptions::sparse_verbs asks for it (`validate` does, for TABARI
 // suites). It is not used on news by default: nouns that share a verb's
 // spelling ("a sign", "the voice") would code far too much there.
@@ -21,9 +22,11 @@ namespace dragoman {
 // Copies `a` into *out and adds the sparse reading: a verb group with no
 // actor in its subject takes the nearest actor before it as its source
 // (VerbGroup::source_mention; the subject chunk stays what the parse found),
-// and every other word with verb patterns becomes a verb group of its own
-// (after the parsed ones, so their indexes stay valid) whose source is the
-// nearest actor before it and whose object runs to the end of the sentence.
+// and every other word with verb patterns (or a noun made of a verb stem
+// with a suffix of nominalization: "resumption" of RESUM) becomes a verb
+// group of its own (after the parsed ones, so their indexes stay valid)
+// whose source is the nearest actor before it (the sentence's first actor
+// after "its" or "their") and whose object runs to the end of the sentence.
 void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a, SentenceAnalysis* out);
 
 }  // namespace dragoman

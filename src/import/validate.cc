@@ -322,7 +322,13 @@ struct Options {
   std::string default_source, default_target;
   bool default_prior = false, default_after = false;
   bool forward = false;  // TABARI FORWARD: a story's records are read together
+  // TABARI: a compound source with no target (the coder leaves it empty)
+  // takes the DEFAULT target, or else its first conjunct acts on the rest.
+  bool pair_sources = false;
   bool code_all = false;  // TABARI SET: CODE ALL (EngineOptions::code_all)
+  // TABARI SET: CODE BY SENTENCE: one verb's events per sentence, the first
+  // verb's (by clause, the default, codes each clause).
+  bool by_sentence = false;
   bool require_dyad = true;                      // PETRARCH require_dyad
   bool convert_agent = false;                    // TABARI SET: CONVERT AGENT
   size_t min_words = 0;  // TABARI SET: MINIMUM WORDS: shorter records code nothing
@@ -333,7 +339,78 @@ struct Options {
   // events; one coded `###` (discard) or `+++` (complex) leaves the record
   // uncoded.
   bool time_shift = false;
+  // TABARI COMMA: clauses set off by commas that TABARI deletes before it
+  // codes: an internal one (between two commas) of min..max words, the
+  // terminal one (after the last comma) of emin..emax, the initial one
+  // (before the first) of bmin..bmax. `comma` false: none (COMMA: OFF).
+  bool comma = false;
+  size_t comma_min = 2, comma_max = 10, comma_emin = 2, comma_emax = 10, comma_bmin = 255, comma_bmax = 0;
 };
+
+// TABARI's COMMA: the text with its comma-delimited clauses deleted, each
+// sentence on its own ("X will restore ties, almost five years after Y
+// burned its embassy, an official said." reads "X will restore ties."). A
+// sentence's commas cut it into an initial segment, internal ones and a
+// terminal one (up to the sentence's stop: none without one); each goes
+// when its length (in TABARI's words: "'s" and the final stop count) is in
+// the option's range. Members of a list ("A, the awful B, and C") are no
+// clauses.
+std::string DeleteCommaClauses(const std::string& text, const Options& o) {
+  if (!o.comma) return text;
+  auto length = [&](size_t from, size_t to) {
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = from; i < to; ++i) {
+      bool w = text[i] != ' ' && text[i] != ',';
+      n += w && !in;
+      in = w;
+      if (text.compare(i, 2, "'s") == 0) ++n;
+    }
+    return n;
+  };
+  auto starts_list = [&](size_t from, size_t to) {
+    while (from < to && text[from] == ' ') ++from;
+    return text.compare(from, 4, "and ") == 0 || text.compare(from, 3, "or ") == 0;
+  };
+  std::string out;
+  size_t start = 0;
+  while (start < text.size()) {
+    // The sentence [start, end), and its stop.
+    size_t end = start;
+    while (end < text.size() && !((text[end] == '.' || text[end] == '?' || text[end] == '!') &&
+                                  (end + 1 == text.size() || text[end + 1] == ' ')))
+      ++end;
+    std::vector<std::pair<size_t, size_t>> seg;  // [from, to) between commas before a space
+    size_t from = start;
+    for (size_t i = start; i < end; ++i) {
+      if (text[i] == ',' && (i + 1 == end || text[i + 1] == ' ')) {
+        seg.emplace_back(from, i);
+        from = i + 1;
+      }
+    }
+    seg.emplace_back(from, end);
+    std::vector<char> keep(seg.size(), 1);
+    for (size_t k = 0; seg.size() > 1 && k < seg.size(); ++k) {
+      bool list = starts_list(seg[k].first, seg[k].second) ||
+                  (k + 1 < seg.size() && starts_list(seg[k + 1].first, seg[k + 1].second));
+      size_t n = length(seg[k].first, seg[k].second) + (k + 1 == seg.size() && end < text.size());
+      if (k == 0) keep[k] = !(n >= o.comma_bmin && n <= o.comma_bmax);
+      else if (k + 1 == seg.size()) keep[k] = end == text.size() || !(n >= o.comma_emin && n <= o.comma_emax);
+      else keep[k] = list || !(n >= o.comma_min && n <= o.comma_max);
+    }
+    size_t last = SIZE_MAX;
+    for (size_t k = 0; k < seg.size(); ++k) {
+      if (!keep[k]) continue;
+      if (last != SIZE_MAX) out += k == last + 1 ? "," : " ";
+      out += text.substr(seg[k].first, seg[k].second - seg[k].first);
+      last = k;
+    }
+    if (end < text.size()) out += text[end];
+    out += " ";
+    start = end + 1;
+  }
+  return Collapse(out);
+}
 
 // Lower-case words of a text: letters, digits and apostrophes.
 std::vector<std::string> Words(std::string_view text) {
@@ -393,7 +470,8 @@ std::string ConvertAgent(const std::string& code, const std::set<std::string>& a
 // reading leaves a missing side empty): see Options. Events with a side still
 // missing are left for require_dyad to drop.
 void ApplyDefaults(const Options& o, std::vector<Event>* events) {
-  if (o.default_source.empty() && o.default_target.empty()) return;
+  const bool defaults = !o.default_source.empty() || !o.default_target.empty();
+  if (!defaults && !o.pair_sources) return;
   std::vector<Event> out;
   for (size_t i = 0; i < events->size();) {
     size_t j = i;
@@ -416,6 +494,8 @@ void ApplyDefaults(const Options& o, std::vector<Event>* events) {
       add(&srcs, e.source);
       add(&tgts, e.target);
     }
+    // No DEFAULT: only a compound source with no target is paired.
+    if (!defaults && !(srcs.size() > 1 && tgts.empty())) sideless = false;
     if (!sideless) {
       out.insert(out.end(), events->begin() + static_cast<std::ptrdiff_t>(i),
                  events->begin() + static_cast<std::ptrdiff_t>(j));
@@ -488,6 +568,7 @@ bool ApplyOption(const std::string& opt, Options* o) {
     if (u.find("OFF") != std::string::npos) {
       o->default_source.clear();
       o->default_target.clear();
+      o->default_prior = o->default_after = false;
       return true;
     }
     static const std::regex src(R"(SOURCE\s*\[([^\]]*)\])"), tgt(R"(TARGET\s*\[([^\]]*)\])");
@@ -501,6 +582,26 @@ bool ApplyOption(const std::string& opt, Options* o) {
   }
   if (u.rfind("SET:", 0) == 0 && (u.find("CODE ALL") != std::string::npos || u.find("CODE BY") != std::string::npos)) {
     o->code_all = u.find("CODE ALL") != std::string::npos;
+    o->by_sentence = u.find("CODE BY SENTENCE") != std::string::npos;
+    return true;
+  }
+  if (u.rfind("COMMA:", 0) == 0) {
+    if (u.find("OFF") != std::string::npos) {
+      o->comma = false;
+      return true;
+    }
+    o->comma = true;
+    static const std::regex setting(R"(\b(MIN|MAX|EMIN|EMAX|BMIN|BMAX)\s*=\s*(\d+))");
+    for (auto it = std::sregex_iterator(u.begin(), u.end(), setting); it != std::sregex_iterator(); ++it) {
+      std::string name = (*it)[1].str();
+      size_t v = static_cast<size_t>(std::stoul((*it)[2].str()));
+      if (name == "MIN") o->comma_min = v;
+      else if (name == "MAX") o->comma_max = v;
+      else if (name == "EMIN") o->comma_emin = v;
+      else if (name == "EMAX") o->comma_emax = v;
+      else if (name == "BMIN") o->comma_bmin = v;
+      else o->comma_bmax = v;
+    }
     return true;
   }
   if (u.rfind("FORWARD:", 0) == 0) {
@@ -629,6 +730,20 @@ int RunValidate(const std::string& path, FILE* out) {
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});
   opt.warnings = &load_warnings;
+  // TABARI's COMPLEX: VERBS[v] CONJ[c] in the options file.
+  for (const auto& [format, file] : suite.dicts) {
+    if (format != "tabari-options") continue;
+    std::vector<std::string> option_lines;
+    if (!import_internal::ReadLines(file, &option_lines).ok()) continue;
+    static const std::regex verbs(R"(\bVERBS\s*\[\s*(\d+)\s*\])"), conj(R"(\bCONJ\s*\[\s*(\d+)\s*\])");
+    for (const std::string& l : option_lines) {
+      std::string u = Upper(std::string(Trim(l)));
+      if (u.rfind("COMPLEX:", 0) != 0) continue;
+      std::smatch m;
+      if (std::regex_search(u, m, verbs)) opt.complex_verbs = static_cast<size_t>(std::stoul(m[1].str()));
+      if (std::regex_search(u, m, conj)) opt.complex_conjunctions = static_cast<size_t>(std::stoul(m[1].str()));
+    }
+  }
   auto engine = Engine::Load(opt);
   // TABARI's SET: CODE ALL switches records to a second engine that codes
   // every verb (EngineOptions::code_all).
@@ -679,6 +794,8 @@ int RunValidate(const std::string& path, FILE* out) {
   if (ext != ".xml") {
     options.min_words = 8;  // TABARI's default
     options.actor_discards = true;
+    options.comma = true;  // TABARI deletes comma-delimited clauses by default
+    options.pair_sources = true;
   }
   std::set<std::string> unsupported;
   Workspace ws;
@@ -707,7 +824,8 @@ int RunValidate(const std::string& path, FILE* out) {
     std::string story = item.id.substr(0, item.id.rfind('-'));
     if (!options.forward || story != story_id || item.id.find('-') == item.id.rfind('-')) story_text.clear();
     size_t own = story_text.empty() ? 0 : story_text.size() + 1;
-    Document doc{item.id, item.date, story_text.empty() ? item.text : story_text + " " + item.text, 0};
+    const std::string text = DeleteCommaClauses(item.text, options);
+    Document doc{item.id, item.date, story_text.empty() ? text : story_text + " " + text, 0};
     (options.code_all && code_all ? code_all.get() : engine.value().get())->Code(doc, &ws, &rec);
     story_id = story;
     story_text = doc.text;
@@ -720,6 +838,16 @@ int RunValidate(const std::string& path, FILE* out) {
         std::string w = Upper(e.source.text);
         if ((w == "IT" || w == "HE" || w == "SHE" || w == "THEY") && e.source.code.size() > 3) e.source.code.resize(3);
       }
+    }
+    if (options.by_sentence) {
+      std::map<uint32_t, uint32_t> first_verb;  // sentence -> its first coded verb
+      for (const Event& e : rec.events) {
+        auto [it, added] = first_verb.emplace(e.sentence.begin, e.verb.begin);
+        if (!added) it->second = std::min(it->second, e.verb.begin);
+      }
+      rec.events.erase(std::remove_if(rec.events.begin(), rec.events.end(),
+                                      [&](const Event& e) { return e.verb.begin != first_verb[e.sentence.begin]; }),
+                       rec.events.end());
     }
     if (SplitTrim(item.text, " ").size() < options.min_words) rec.events.clear();
     if (options.time_shift) {

@@ -122,6 +122,9 @@ struct VerbPattern {
   // `%` before the verb ("% * agree"): the subject must be two or more
   // coordinated actors ("A and B agree"). Counts towards specificity.
   bool compound_subject = false;
+  // TABARI's dominant code ("ATTEND [031!]"): with SET: CODE ALL its event
+  // is the sentence's only one (EngineOptions::code_all).
+  bool dominant = false;
   int specificity = 0;  // number of literal elements; longer wins
   // Indices into elems of the first literal-word elements (at most 4), kept
   // inline so that the coder can rule a pattern out without following its

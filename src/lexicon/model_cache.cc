@@ -16,7 +16,7 @@ namespace dragoman {
 namespace {
 
 // Bump when the layout below or what the builder puts in a Model changes.
-constexpr uint32_t kFormatVersion = 7;
+constexpr uint32_t kFormatVersion = 8;
 constexpr char kMagic[8] = {'D', 'M', 'M', 'O', 'D', 'E', 'L', '\n'};
 constexpr size_t kHeaderSize = 8 + 4 + 8 + 8 + 8;  // magic, version, key, length, checksum
 constexpr size_t kKeepFiles = 8;
@@ -157,6 +157,7 @@ void ModelCodec::Patterns(const std::unordered_map<std::string, std::vector<Verb
       w->U8(p.has_target);
       w->U8(p.compound_subject);
       w->U8(p.swap);
+      w->U8(p.dominant);
       w->I64(p.specificity);
       for (const auto* list : {&p.elems, &p.before}) {
         w->Seq(*list, [&](const PatternElem& e) {
@@ -181,6 +182,7 @@ void ModelCodec::Patterns(Reader* r, std::unordered_map<std::string, std::vector
       p.has_target = r->U8() != 0;
       p.compound_subject = r->U8() != 0;
       p.swap = r->U8() != 0;
+      p.dominant = r->U8() != 0;
       p.specificity = static_cast<int>(r->I64());
       for (auto* list : {&p.elems, &p.before}) {
         list->resize(r->Count());
