@@ -81,9 +81,16 @@ struct EngineOptions {
   bool peer_words_before_in_subject = false;
   // TABARI's SET: CODE ALL: a verb whose pattern matches but whose clause
   // names no source (or no target) takes it from the sentence's event
-  // before it ("X urged Y to assist": X assists Y). Set by `validate` while
+  // before it ("X urged Y to assist": X assists Y); the sparse reading's
+  // words code too ("by its resumption of ties"), and a dominant code
+  // ("ATTEND [031!]") is its sentence's only event. Set by `validate` while
   // a TABARI suite asks for it.
   bool code_all = false;
+  // TABARI's COMPLEX: VERBS[v]: a sentence with v or more dictionary verbs
+  // is too complex to code (0: no limit). Set by `validate` from a TABARI
+  // suite's options file. (Its CONJ[c] counts conjunctions per record, which
+  // `validate` does itself, as the records' options change it.)
+  size_t complex_verbs = 0;
   // PETRARCH's (version 1) own conventions, set by `validate` for its suite
   // (not UD-PETRARCH's): a verb whose target is not named still codes an
   // event, with the target left empty ("..., a senior official said": GOV ->

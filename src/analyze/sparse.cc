@@ -1,6 +1,7 @@
 #include "analyze/sparse.h"
 
 #include <cctype>
+#include <cstring>
 
 namespace dragoman {
 namespace {
@@ -52,19 +53,48 @@ void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a
   }
   for (uint32_t q = 0; q < a.count; ++q) {
     if (head[q] || a.mention_at[q] >= 0 || t[q].kind != TokKind::kWord || !OpenClass(a.info[q].pos)) continue;
-    // A word right after a determiner is a noun ("in an accord with"), so
-    // is a capitalised one inside the sentence ("about To Restore ties").
-    if (q > 0 && a.info[q - 1].pos == Pos::kDet) continue;
+    // A word right after an article is a noun ("in an accord with"), so is
+    // a capitalised one inside the sentence ("about To Restore ties").
+    if (q > 0 && (t[q - 1].lower == "a" || t[q - 1].lower == "an" || t[q - 1].lower == "the")) continue;
     if (q > 0 && !t[q].all_caps && !t[q].text.empty() && std::isupper(static_cast<unsigned char>(t[q].text[0])))
       continue;
     const std::vector<VerbForm>* forms = a.info[q].forms ? a.info[q].forms : model.VerbForms(t[q].lower);
-    if (!forms) continue;
     const std::string* lemma = nullptr;
-    for (const VerbForm& f : *forms) {
-      if (model.Patterns(f.lemma)) { lemma = &f.lemma; break; }
+    for (size_t f = 0; forms && f < forms->size() && !lemma; ++f) {
+      if (model.Patterns((*forms)[f].lemma)) lemma = &(*forms)[f].lemma;
+    }
+    // TABARI's verb words are stems ("RESUM"): a noun made of one with a
+    // suffix of nominalization is the verb ("resumption", "assessment").
+    std::string stem;
+    if (!lemma) {
+      static const char* const kSuffixes[] = {"ption", "tion", "sion", "ion", "ment", "ance", "ence", "al"};
+      const std::string& w = t[q].lower;
+      for (const char* suffix : kSuffixes) {
+        size_t n = std::strlen(suffix);
+        if (w.size() < n + 4 || w.compare(w.size() - n, n, suffix) != 0) continue;
+        std::string base = w.substr(0, w.size() - n);
+        for (const std::string& c : {base, base + "e"}) {
+          if (!lemma && model.Patterns(c)) {
+            stem = c;
+            lemma = &stem;
+          }
+        }
+        if (lemma) break;
+      }
     }
     if (!lemma) continue;
-    const Mention* m = ActorBefore(a, t, q);
+    // "its resumption of ties": TABARI reads a possessive pronoun as the
+    // first actor of the sentence.
+    const Mention* m = nullptr;
+    if (q > 0 && (t[q - 1].lower == "its" || t[q - 1].lower == "their")) {
+      for (const Mention& f : a.mentions) {
+        if (f.last < q && f.is_actor && !IsModifier(a, t, f)) {
+          m = &f;
+          break;
+        }
+      }
+    }
+    if (!m) m = ActorBefore(a, t, q);
     if (!m) continue;
     VerbGroup g;
     g.first = g.head = q;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "analyze/sparse.h"
 #include "extract/extract.h"
@@ -243,6 +244,74 @@ void RecodeCrowdFire(const Model& model, const Token* t, uint32_t n, Event* ev) 
   ev->goldstein = cc->goldstein;
 }
 
+// The sides of the sentence's (starting at byte `sentence`) last coded
+// verb: the sources and targets of its events, without the reverse events of
+// a paired code, each code once.
+void PriorSides(const Record& rec, uint32_t sentence, std::vector<ActorMention>* sources,
+                std::vector<ActorMention>* targets) {
+  if (rec.events.empty() || rec.events.back().sentence.begin != sentence) return;
+  const Span verb = rec.events.back().verb;
+  size_t first = rec.events.size();
+  while (first > 0 && rec.events[first - 1].sentence.begin == sentence && rec.events[first - 1].verb.begin == verb.begin)
+    --first;
+  const std::string& code = rec.events[first].cameo;
+  auto add = [](std::vector<ActorMention>* list, const ActorMention& m) {
+    if (m.code.empty()) return;
+    for (const ActorMention& o : *list) {
+      if (o.code == m.code) return;
+    }
+    list->push_back(m);
+  };
+  for (size_t e = first; e < rec.events.size(); ++e) {
+    if (rec.events[e].cameo != code) continue;
+    add(sources, rec.events[e].source);
+    add(targets, rec.events[e].target);
+  }
+}
+
+// True when token q (of a sentence of n tokens) ends one of TABARI's
+// clauses: a semicolon, or "and" / "or" / "but" that does not join two
+// actors ("Ithilen and Dagolath" is one compound actor; "but" never is).
+bool ClauseBoundary(const SentenceAnalysis& a, const Token* t, uint32_t n, uint32_t q) {
+  const std::string& w = t[q].lower;
+  if (w == ";") return true;
+  if (w != "and" && w != "or" && w != "but" && w != "yet") return false;
+  bool joins = w != "but" && w != "yet" && q > 0 && q + 1 < n && a.mention_at[q - 1] >= 0 && a.mentions[a.mention_at[q - 1]].is_actor &&
+               a.mention_at[q + 1] >= 0 && a.mentions[a.mention_at[q + 1]].is_actor;
+  return !joins;
+}
+
+// TABARI codes by clause: of the verbs of a clause (the words between
+// conjunctions that do not join actors, or semicolons) only the first that
+// codes gives events ("X asked Y to assist Z": no assisting).
+void OneVerbPerClause(const DocState& doc, size_t s, size_t from, Record* rec) {
+  if (rec->events.size() < from + 2) return;
+  const SentenceAnalysis& a = doc.analyses[s];
+  const SentenceTokens& st = doc.sentences[s];
+  const Token* t = &doc.tokens[st.first];
+  // The clause of each token.
+  std::vector<uint32_t> clause(st.count, 0);
+  for (uint32_t q = 0, c = 0; q < st.count; ++q) {
+    c += ClauseBoundary(a, t, st.count, q);
+    clause[q] = c;
+  }
+  auto clause_of = [&](uint32_t byte) {
+    for (uint32_t q = 0; q < st.count; ++q) {
+      if (t[q].begin == byte) return clause[q];
+    }
+    return UINT32_MAX;
+  };
+  std::map<uint32_t, uint32_t> first_verb;  // clause -> its first coded verb
+  for (size_t e = from; e < rec->events.size(); ++e) {
+    uint32_t c = clause_of(rec->events[e].verb.begin);
+    auto [it, added] = first_verb.emplace(c, rec->events[e].verb.begin);
+    if (!added) it->second = std::min(it->second, rec->events[e].verb.begin);
+  }
+  rec->events.erase(std::remove_if(rec->events.begin() + static_cast<std::ptrdiff_t>(from), rec->events.end(),
+                                   [&](const Event& e) { return first_verb[clause_of(e.verb.begin)] != e.verb.begin; }),
+                    rec->events.end());
+}
+
 }  // namespace
 
 // "police-VHP clash", "India-Pakistan fighting": two sides joined by a
@@ -413,16 +482,46 @@ void Coder::DropEmbeddedClauses(const DocState& doc, size_t s, size_t before, Re
                     rec->events.end());
 }
 
+bool Coder::Complex(const DocState& doc, size_t s) const {
+  if (complex_verbs_ == 0) return false;
+  size_t verbs = 0;
+  for (const VerbGroup& g : doc.analyses[s].verbs) verbs += model_->Patterns(g.lemma) != nullptr;
+  return verbs >= complex_verbs_;
+}
+
 void Coder::Code(const DocState& doc, Record* rec) const {
   SentenceAnalysis sparse;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    if (Complex(doc, s)) continue;
     size_t before = rec->events.size();
     CodeSentence(doc, s, rec);
     CodeNominal(doc, s, rec);
-    if (sparse_verbs_ && !code_all_) DropEmbeddedClauses(doc, s, before, rec);
-    if (sparse_verbs_ && rec->events.size() == before) {
+    if (sparse_verbs_ && !code_all_) OneVerbPerClause(doc, s, before, rec);
+    // With CODE ALL the sparse reading's words of its own ("by its
+    // resumption of ties with X") code too, after the parsed verbs' events;
+    // not a noun behind an article ("an attack by X"), which TABARI reads
+    // as a noun.
+    const size_t parsed = rec->events.size();
+    if (sparse_verbs_ && (parsed == before || code_all_)) {
       SparseReading(*model_, &doc.tokens[doc.sentences[s].first], doc.analyses[s], &sparse);
       CodeSentence(doc, s, rec, &sparse);
+      if (parsed > before) {
+        const Token* t = &doc.tokens[doc.sentences[s].first];
+        rec->events.erase(std::remove_if(rec->events.begin() + static_cast<std::ptrdiff_t>(parsed), rec->events.end(),
+                                         [&](const Event& e) {
+                                           for (const VerbGroup& g : doc.analyses[s].verbs) {
+                                             if (t[g.head].begin == e.verb.begin) return true;
+                                           }
+                                           for (uint32_t q = 1; q < doc.sentences[s].count; ++q) {
+                                             const std::string& w = t[q - 1].lower;
+                                             if (t[q].begin == e.verb.begin && (w == "a" || w == "an" || w == "the"))
+                                               return true;
+                                           }
+                                           return false;
+                                         }),
+                          rec->events.end());
+        before = parsed;
+      }
       // TABARI codes the first verb it finds; later ones in a sentence it
       // could not parse are the clauses it skips ("..., officials said").
       uint32_t first_verb = UINT32_MAX;
@@ -519,6 +618,28 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           }
         }
       }
+      // TABARI's reading: a pronoun subject ("he", "she", "it", "they") in a
+      // later clause is the first actor of the sentence, all the conjuncts
+      // of a compound one ("X and Y urged Z to rest and then they asked W").
+      if (sparse_verbs_ && subjects[k].empty() && g.has_subject && g.subj_first == g.subj_last &&
+          (t[g.subj_first].lower == "he" || t[g.subj_first].lower == "she" || t[g.subj_first].lower == "it" ||
+           t[g.subj_first].lower == "they")) {
+        for (size_t mi = 0; mi < a.mentions.size(); ++mi) {
+          const Mention& m = a.mentions[mi];
+          if (m.last >= g.subj_first) break;
+          if (!m.is_actor || IsModifier(a, t, m)) continue;
+          subjects[k].push_back(for_pronoun(m, t));
+          // "X and Y": the conjuncts after it
+          for (size_t n = mi + 1; n < a.mentions.size(); ++n) {
+            const Mention& c = a.mentions[n];
+            if (c.last >= g.subj_first || !c.is_actor || c.first != a.mentions[n - 1].last + 2 ||
+                t[c.first - 1].lower != "and")
+              break;
+            subjects[k].push_back(for_pronoun(c, t));
+          }
+          break;
+        }
+      }
       // "Ethiopia indicated it would act": "it" / "they" is the nearest
       // actor before it in the sentence (a person only for "they").
       if (subjects[k].empty() && g.has_subject && g.subj_first == g.subj_last &&
@@ -529,6 +650,26 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           if (m.kind == PhraseKind::kPerson && t[g.subj_first].lower == "it") continue;
           if (IsModifier(a, t, m)) continue;
           subjects[k].push_back(for_pronoun(m, t));
+          break;
+        }
+      }
+      // TABARI's reading takes as source the nearest actor before the verb:
+      // a subject that names none ("Gondor said that the envoys would
+      // affirm ...") leaves it to an actor before the subject. Not in a
+      // subordinate clause, which TABARI does not code ("after crowds
+      // burned ..."), nor for an infinitive ("efforts to stop").
+      auto finite = [&] {
+        for (uint32_t q = g.first; q <= g.head; ++q) {
+          if (t[q].lower == "to") return false;
+        }
+        return g.head == 0 || t[g.head - 1].lower != "to";
+      };
+      if (sparse_verbs_ && subjects[k].empty() && g.has_subject && a.info[g.subj_first].pos != Pos::kPron &&
+          (g.subj_first == 0 || a.info[g.subj_first - 1].pos != Pos::kSub) && finite()) {
+        for (size_t mi = a.mentions.size(); mi-- > 0;) {
+          const Mention& m = a.mentions[mi];
+          if (m.last >= g.subj_first || !m.is_actor || IsModifier(a, t, m)) continue;
+          subjects[k].push_back(FromMention(doc, t, m));
           break;
         }
       }
@@ -559,6 +700,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
   std::vector<uint32_t> region;  // word ids of a verb's object region
   std::vector<uint32_t> candidates;  // patterns of the verb that may match there
   std::vector<uint32_t> consumed;  // byte offsets of verbs another pattern took as its words
+  std::vector<uint32_t> dominant;  // byte offsets of verbs that coded a dominant code (CODE ALL)
   for (size_t k = 0; k < groups->size(); ++k) {
     const VerbGroup& g = (*groups)[k];
     const bool noun_head = k >= verb_count;
@@ -793,8 +935,49 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         targets.clear();
       }
     }
+    // TABARI's reading takes the first actor of the clause as the source:
+    // "X requested that Y assist", with a verb the dictionary does not code
+    // before the that-clause, is X assisting, and Y the target when none
+    // follows the verb.
+    std::vector<ActorMention> demoted;
     if (read_active) {
       sources = subject(k);
+      if (sparse_verbs_ && !code_all_ && g.has_subject && g.subj_first >= 2 && t[g.subj_first - 1].lower == "that" &&
+          !sources.empty() && !sources[0].code.empty()) {
+        for (size_t k0 = 0; k0 < k && k0 < verb_count; ++k0) {
+          const VerbGroup& gov = (*groups)[k0];
+          if (gov.head + 2 != g.subj_first || gov.passive || model.Patterns(gov.lemma)) continue;
+          const std::vector<ActorMention>& outer = subject(k0);
+          if (outer.empty() || outer[0].code.empty()) continue;
+          demoted = sources;
+          sources = outer;
+        }
+      }
+      // Otherwise the first actor of the clause (after the last conjunction
+      // that does not join actors, or semicolon) before the verb's subject,
+      // with its conjuncts: "X is wary after Y's riders burned Z" is X
+      // burning Z in TABARI's reading.
+      if (sparse_verbs_ && !code_all_ && demoted.empty() && !hit->swap) {
+        uint32_t lo = 0;
+        for (uint32_t q = 0; q < g.first; ++q) {
+          if (ClauseBoundary(a, t, st.count, q)) lo = q + 1;
+        }
+        uint32_t before = g.has_subject && g.subj_first < g.first ? g.subj_first : g.first;
+        for (size_t mi = 0; mi < a.mentions.size(); ++mi) {
+          const Mention& m = a.mentions[mi];
+          if (m.first < lo || !m.is_actor || IsModifier(a, t, m)) continue;
+          if (m.last >= before) break;
+          sources.assign(1, FromMention(doc, t, m));
+          for (size_t n = mi + 1; n < a.mentions.size(); ++n) {  // "X and Y"
+            const Mention& c = a.mentions[n];
+            if (c.last >= before || !c.is_actor || c.first != a.mentions[n - 1].last + 2 ||
+                t[c.first - 1].lower != "and")
+              break;
+            sources.push_back(FromMention(doc, t, c));
+          }
+          break;
+        }
+      }
       // TABARI's reading: the source comes before the pattern's words ("X
       // suggested Y should * apply": X), and a `+` among them is the target.
       // With no actor before them, the source is the first actor after the
@@ -873,6 +1056,16 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
             if (!m.is_actor || IsModifier(a, t, m)) continue;
             ActorMention am = FromMention(doc, t, m);
             if (!sources.empty() && am.code == sources[0].code) break;
+            // With CODE ALL a clause with no source of its own acts for the
+            // verb before it: "X urged Y to assist him" is X assisting Y, and
+            // "him" (X) is no target.
+            if (code_all_ && sources.empty()) {
+              std::vector<ActorMention> prior_sources, prior_targets;
+              PriorSides(*rec, st.span.begin, &prior_sources, &prior_targets);
+              if (std::any_of(prior_sources.begin(), prior_sources.end(),
+                              [&](const ActorMention& p) { return p.code == am.code; }))
+                break;
+            }
             am.span = {t[q].begin, t[q].end};
             am.text = std::string(t[q].text);
             targets.push_back(std::move(am));
@@ -913,6 +1106,22 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         }
       }
     }
+    if (targets.empty() && !demoted.empty()) targets = demoted;
+    // TABARI's target is the first actor after the verb in its clause, past
+    // commas and subordinate clauses ("promised aid after the storms that
+    // struck Rohan": Rohan), when the object names none.
+    if (sparse_verbs_ && !code_all_ && read_active && targets.empty() && !hit->swap) {
+      for (uint32_t q = std::max(g.head + 1, matched_end); q < st.count; ++q) {
+        if (ClauseBoundary(a, t, st.count, q)) break;
+        int mi = a.mention_at[q];
+        if (mi < 0 || !a.mentions[mi].is_actor || IsModifier(a, t, a.mentions[mi])) continue;
+        ActorMention m = FromMention(doc, t, a.mentions[mi]);
+        q = a.mentions[mi].last;
+        if (!sources.empty() && m.code == sources[0].code) continue;
+        targets.push_back(std::move(m));
+        break;
+      }
+    }
     // "+ * receive money $": the subject is the target, the slot's actor
     // the source ("Arnor received money from Eriador": Eriador -> Arnor).
     if (hit->swap) {
@@ -921,12 +1130,13 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       if (target_mi >= 0) sources.push_back(FromMention(doc, t, a.mentions[target_mi]));
     }
     // TABARI's CODE ALL: a clause that names no source or target takes the
-    // ones of the sentence's event before it ("X urged Y to assist it").
-    if (code_all_ && (sources.empty() || targets.empty()) && !rec->events.empty() &&
-        rec->events.back().sentence.begin == st.span.begin) {
-      const Event& before = rec->events.back();
-      if (sources.empty() && !before.source.code.empty()) sources.push_back(before.source);
-      if (targets.empty() && !before.target.code.empty()) targets.push_back(before.target);
+    // ones of the sentence's verb before it ("X urged Y to assist it"), all
+    // of them ("X and Y urged Z to assist": X and Y assist Z).
+    if (code_all_ && (sources.empty() || targets.empty())) {
+      std::vector<ActorMention> prior_sources, prior_targets;
+      PriorSides(*rec, st.span.begin, &prior_sources, &prior_targets);
+      if (sources.empty()) sources = std::move(prior_sources);
+      if (targets.empty()) targets = std::move(prior_targets);
     }
     // "Boehler and Hamas officers have met": the first conjunct acts on the
     // rest; with reciprocal pairs on (the TABARI/PETRARCH convention) every
@@ -942,9 +1152,17 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     // ("[044:045]") the first acts on the rest and they answer.
     const bool tabari_compound = sparse_verbs_ && hit->compound_subject && !hit->has_target && sources.size() >= 2;
     if (tabari_compound) targets.clear();
-    if (targets.empty() && sources.size() >= 2) {
-      bool mutual = reciprocal_pairs_ || hit->compound_target || (tabari_compound && hit->reverse.empty()) ||
-                    hit->code.compare(0, 2, "19") == 0;
+    const bool mutual = reciprocal_pairs_ || hit->compound_target || (tabari_compound && hit->reverse.empty()) ||
+                        hit->code.compare(0, 2, "19") == 0;
+    if (targets.empty() && sources.size() >= 2 && sparse_verbs_ && !mutual && !hit->compound_subject &&
+        hit->reverse.empty()) {
+      // TABARI leaves the target of a compound source to its DEFAULT option
+      // ("A and B will restore ties": A and B -> the default target), which
+      // `validate` applies; without one the first conjunct acts on the rest.
+      // Not for a pattern of a compound subject ("% * renew ties"), whose
+      // conjuncts act on each other.
+      targets.emplace_back();
+    } else if (targets.empty() && sources.size() >= 2) {
       for (size_t i = 0; i < sources.size(); ++i) {
         for (size_t j = 0; j < sources.size(); ++j) {
           if (i == j || (!mutual && i != 0)) continue;
@@ -1115,11 +1333,23 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
                          e->target.code == back.target.code);
           }
         }
+        if (code_all_ && hit->dominant) dominant.push_back(ev.verb.begin);
         rec->events.push_back(std::move(ev));
         if (reverse) rec->events.push_back(std::move(back));
         if (takes_verb >= 0) consumed.push_back(t[takes_verb].begin);
       }
     }
+  }
+  // TABARI's CODE ALL: a dominant code ("ATTEND [031!]": "left for X to
+  // attend meetings with Y") is the sentence's only event.
+  if (!dominant.empty()) {
+    rec->events.erase(std::remove_if(rec->events.begin(), rec->events.end(),
+                                     [&](const Event& e) {
+                                       return e.sentence.begin == st.span.begin &&
+                                              std::find(dominant.begin(), dominant.end(), e.verb.begin) ==
+                                                  dominant.end();
+                                     }),
+                      rec->events.end());
   }
   if (!consumed.empty()) {
     rec->events.erase(std::remove_if(rec->events.begin(), rec->events.end(),

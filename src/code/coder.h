@@ -26,6 +26,7 @@ class Coder {
     bool before_in_subject = false;  // EngineOptions::peer_words_before_in_subject
     bool petrarch = false;           // EngineOptions::peer_petrarch
     bool code_all = false;           // EngineOptions::code_all
+    size_t complex_verbs = 0;        // EngineOptions::complex_verbs
   };
   Coder(const Model* model, const Options& options)
       : model_(model),
@@ -35,7 +36,8 @@ class Coder {
         sparse_verbs_(options.sparse_verbs),
         before_in_subject_(options.before_in_subject),
         petrarch_(options.petrarch),
-        code_all_(options.code_all) {}
+        code_all_(options.code_all),
+        complex_verbs_(options.complex_verbs) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -45,6 +47,8 @@ class Coder {
   void CodeNominal(const DocState& doc, size_t s, Record* rec) const;
   bool CodeSidesNoun(const DocState& doc, size_t s, uint32_t q, Record* rec) const;
   void DropEmbeddedClauses(const DocState& doc, size_t s, size_t before, Record* rec) const;
+  // TABARI's COMPLEX: too many verbs or conjunctions to code sentence s.
+  bool Complex(const DocState& doc, size_t s) const;
   const Model* model_;
   bool keep_modal_;
   bool reciprocal_pairs_;
@@ -53,6 +57,7 @@ class Coder {
   bool before_in_subject_;
   bool petrarch_;
   bool code_all_;
+  size_t complex_verbs_;
 };
 
 }  // namespace dragoman

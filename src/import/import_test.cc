@@ -603,8 +603,9 @@ TEST(ImportEngine, SparseReadingTakesModalsAndWordsBeforeTheSubject) {
   const char* apply = "Arnor suggested Eriador should apply the treaty in its dealings with Osgiliath.";
   EXPECT_EQ(Code(*sparse, apply), "ARN-152-OSG");
   EXPECT_EQ(Code(*parse, apply), "");
-  // The modal's own code when no pattern's words are there.
-  EXPECT_EQ(Code(*sparse, "Arnor said Eriador should apply the treaty with Osgiliath."), "ERI-101-OSG");
+  // The modal's own code when no pattern's words are there; its source is
+  // the clause's first actor (TabariSourceIsTheClausesFirstActor).
+  EXPECT_EQ(Code(*sparse, "Arnor said Eriador should apply the treaty with Osgiliath."), "ARN-101-OSG");
   EXPECT_EQ(Code(*sparse, "Arnor was seen to break in at a parade in Osgiliath on Monday."), "OSG-075-ARN");
 }
 
@@ -1316,7 +1317,9 @@ TEST(ImportValidate, TabariOptionsAndDiscardCodes) {
 // TABARI's DEFAULT option names the side the sparse reading could not find:
 // PRIOR puts the default source where no actor comes before the verb, AFTER
 // the default target where none comes after it; without them the actors
-// found fill both sides. Options take effect after their record is coded.
+// found fill both sides (a compound source with no target: the first
+// conjunct acts on the rest). Options take effect after their record is
+// coded.
 TEST(ImportValidate, TabariDefaultsFillAMissingSide) {
   TempFile("dflt.actors", "GONDOR_ [GON]\nBREE_ [BRE]\nFORNOST_ [FOR]\n");
   TempFile("dflt.verbs", "RESTORE  [064]\n");
@@ -1327,15 +1330,19 @@ TEST(ImportValidate, TabariDefaultsFillAMissingSide) {
            "950101 D-2\nFornost is about to restore full ties with Gxndor since last year.\n/* { FOR / DEFTAR / 064 } */\n\n"
            "950101 D-3\nFxrnost is about to restore full ties with Gxndor since last year.\n"
            "/* { DEFSRC / DEFTAR / 064 } */\n\n"
+           "950101 D-3b\nFornost and Bree are about to restore full ties with Gxndor since last year.\n"
+           "/* { FOR / DEFTAR / 064 } { BRE / DEFTAR / 064 } */\n\n"
            "950101 D-Prior\nSwitch PRIOR off now with enough words in this record.\n"
            "/* { OPTION: DEFAULT: OFF } { OPTION: DEFAULT: SOURCE [DEFSRC] TARGET [DEFTAR] AFTER } */\n\n"
            "950101 D-4\nFxrnost is about to restore full ties with Gondor and Bree since last year.\n"
            "/* { GON / BRE / 064 } */\n\n"
            "950101 D-Off\nSwitch the defaults off with enough words in this record.\n/* { OPTION: DEFAULT: OFF } */\n\n"
-           "950101 D-5\nFxrnost is about to restore full ties with Gondor since last year.\n/* {---} */\n");
+           "950101 D-5\nFxrnost is about to restore full ties with Gondor since last year.\n/* {---} */\n\n"
+           "950101 D-6\nFornost and Bree are about to restore full ties with Gxndor since last year.\n"
+           "/* { FOR / BRE / 064 } */\n");
   std::string project = TempFile("dflt.project", "<actorsfile> dflt.actors\n<verbsfile> dflt.verbs\n<textfile> dflt.text\n");
   std::string out = Validate(project);
-  EXPECT_NE(out.find("5 passed, 0 failed"), std::string::npos) << out;
+  EXPECT_NE(out.find("7 passed, 0 failed"), std::string::npos) << out;
 }
 
 // TABARI's SET: TIME SHIFT: a <TIME> phrase coded `###` (discard) or `+++`
@@ -1476,6 +1483,65 @@ TEST(ImportValidate, TabariComplexRecordsCodeNothing) {
   EXPECT_NE(out.find("3 passed, 0 failed"), std::string::npos) << out;
 }
 
+// CODE ALL: a clause with no source of its own acts for all the sources of
+// the verb before it, on its targets; an object pronoun that stands for one
+// of those sources is no target ("urged Y to assist them": X assists Y).
+TEST(ImportValidate, TabariCodeAllTakesEverySourceOfTheVerbBefore) {
+  TempFile("allc.actors", "ARNOR_ [ARN]\nGONDOR_ [GON]\nERIADOR_ [ERI]\n");
+  TempFile("allc.verbs", "URGE  [102]\nASSIST  [092]\n");
+  TempFile("allc.text", "950101 ALLC-Set\nSwitch to coding every verb with enough words here.\n"
+                        "/* { OPTION: SET: CODE ALL } */\n\n"
+                        "950118 ALLC-1\nArnor and Gondor urged Eriador on Monday to assist them in the talks.\n"
+                        "/* { ARN / ERI / 102 } { GON / ERI / 102 } { ARN / ERI / 092 } { GON / ERI / 092 } */\n\n"
+                        "950118 ALLC-2\nArnor urged Eriador on Monday to assist him in the coming talks.\n"
+                        "/* { ARN / ERI / 102 } { ARN / ERI / 092 } */\n\n");
+  std::string project = TempFile("allc.project", "<actorsfile> allc.actors\n<verbsfile> allc.verbs\n<textfile> allc.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("2 passed, 0 failed"), std::string::npos) << out;
+}
+
+// TABARI's source is the nearest actor before the verb: a subject that names
+// no actor ("that Calimbar might affirm") leaves it to the actor before
+// ("Gondor"), but not in a subordinate clause ("after crowds burned").
+// CODE BY SENTENCE keeps the sentence's first coded verb only.
+TEST(ImportValidate, TabariSourceBeforeAnUncodedSubjectAndCodeBySentence) {
+  TempFile("subj.actors", "ARNOR_ [ARN]\nGONDOR_ [GON]\nERIADOR_ [ERI]\nDAGOLATH_ [DAG]\n");
+  TempFile("subj.verbs", "AFFIRM  [042]\nPROMISE  [050]\nRESTORE  [064]\nBURN  [222]\n");
+  const std::string record =
+      "950105 SUBJ-1\nGondor accepts that Calimbar might affirm the attack by Arnor on Thursday but "
+      "Dagolath promised aid to Eriador.\n/* { GON / ARN / 042 } { DAG / ERI / 050 } */\n\n"
+      "950105 SUBJ-2\nArnor is about to restore ties with Gondor five years after crowds burned its embassy, "
+      "an official said.\n/* { ARN / GON / 064 } */\n\n";
+  TempFile("subj.text", record +
+                        "950101 SUBJ-Set\nSwitch to coding by sentence with enough words here.\n"
+                        "/* { OPTION: SET: CODE BY SENTENCE } */\n\n"
+                        "950105 SUBJ-3\nGondor accepts that Calimbar might affirm the attack by Arnor on Thursday but "
+                        "Dagolath promised aid to Eriador.\n/* { GON / ARN / 042 } */\n\n");
+  std::string project = TempFile("subj.project", "<actorsfile> subj.actors\n<verbsfile> subj.verbs\n<textfile> subj.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("3 passed, 0 failed"), std::string::npos) << out;
+}
+
+// TABARI's COMPLEX: VERBS[v] CONJ[c] (options file): a sentence with that
+// many dictionary verbs or conjunctions is not coded; the "and" of a compound
+// actor ("Arnor and Gondor") is no conjunction.
+TEST(ImportValidate, TabariComplexSentencesAreNotCoded) {
+  TempFile("cplx.actors", "ARNOR_ [ARN]\nGONDOR_ [GON]\nERIADOR_ [ERI]\nDAGOLATH_ [DAG]\n");
+  TempFile("cplx.verbs", "AFFIRM  [042]\nPROMISE  [050]\nACCUSE  [120]\nPRAISE  [041]\n");
+  TempFile("cplx.options", "COMPLEX: VERBS[3] CONJ[3] NOACTPRIOR EXPLAIN\n");
+  TempFile("cplx.text",
+           "950105 CPLX-1\nGondor affirmed the pact with Arnor then accused Eriador of fraud and praised Dagolath.\n"
+           "/* {+++} */\n\n"
+           "950105 CPLX-2\nGondor affirmed the pact with Arnor on Monday and on Friday and Sunday but not on Saturday.\n"
+           "/* {+++} */\n\n"
+           "950105 CPLX-3\nGondor praised Arnor and Eriador and promised aid to Dagolath on Monday.\n"
+           "/* { GON / ARN / 041 } { GON / ERI / 041 } { GON / DAG / 050 } */\n\n");
+  std::string project = TempFile("cplx.project", "<actorsfile> cplx.actors\n<verbsfile> cplx.verbs\n"
+                                                 "<optionsfile> cplx.options\n<textfile> cplx.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("3 passed, 0 failed"), std::string::npos) << out;
+}
+
 // PETRARCH's comma_* settings (defaults: internal and terminal clauses of 2
 // to 8 words, no initial one), each in a <Config> record; a comma between
 // two adjectives of a noun or between the names of a list bounds no clause.
@@ -1508,6 +1574,74 @@ TEST(ImportValidate, PetrarchDeletesCommaDelimitedClauses) {
   std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
   EXPECT_NE(out.find("4 passed, 0 failed"), std::string::npos) << out;
   EXPECT_EQ(out.find("is not supported"), std::string::npos) << out;
+}
+
+// TABARI codes one verb per clause (clauses split at conjunctions that do
+// not join actors), reads "he"/"she"/"it"/"they" as the sentence's first
+// actor, and takes "X requested that Y help" (a verb it does not code
+// before the that-clause) as X helping Y.
+TEST(ImportValidate, TabariClausesAndPronouns) {
+  TempFile("pron.actors", "ARWEN_ [ELF]\nFORNOST_ [FOR]\nARNOR_ [ARN]\nBREE_ [BRE]\nROHAN_ [ROH]\n");
+  TempFile("pron.verbs", "URGE  [102]\nASK  [090]\nHELP  [092]\n");
+  TempFile("pron.text",
+           "950118 PR-1\nArwen urged Bree on Friday to wait and then she asked Rohan to help her with the harvest.\n"
+           "/* { ELF / BRE / 102 } { ELF / ROH / 090 } */\n\n"
+           "950118 PR-2\nFornost and Arnor urged Bree on Friday to wait and then they requested that Rohan help them "
+           "with the harvest.\n/* { FOR / BRE / 102 } { ARN / BRE / 102 } { FOR / ROH / 092 } { ARN / ROH / 092 } */\n\n");
+  std::string project = TempFile("pron.project", "<actorsfile> pron.actors\n<verbsfile> pron.verbs\n<textfile> pron.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("2 passed, 0 failed"), std::string::npos) << out;
+}
+
+// CODE ALL also codes TABARI's verb stems hidden in nouns ("RESUM" in "its
+// resumption of ties"), "its" read as the sentence's first actor; a noun
+// behind an article ("an attack") stays a noun.
+TEST(ImportValidate, TabariCodeAllCodesVerbStemsInNouns) {
+  TempFile("stem.actors", "ERIADOR_ [ERI]\nROHAN_ [ROH]\nGONDOR_ [GON]\n");
+  TempFile("stem.verbs", "PRAISE  [041]\nRESUM  [065]\n- * TIES  [064]\nATTACK  [223]\n");
+  const std::string record =
+      "950112 STEM-1\nEriador was praised by Rohan on Monday for its resumption of ties with Gondor after an attack.\n"
+      "/* { ROH / ERI / 041 } { ERI / GON / 064 } */\n\n";
+  TempFile("stem.text", "950101 STEM-Set\nSwitch to coding every verb with enough words here.\n"
+                        "/* { OPTION: SET: CODE ALL } */\n\n" + record);
+  std::string project = TempFile("stem.project", "<actorsfile> stem.actors\n<verbsfile> stem.verbs\n<textfile> stem.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
+}
+
+// TABARI's dominant code ("ATTEND [031!]"): with CODE ALL its event is the
+// sentence's only one.
+TEST(ImportValidate, TabariCodeAllKeepsOnlyADominantCode) {
+  TempFile("dom.actors", "DAGOLATH_ [DAG]\nFORNOST_ [FOR]\nARNOR_ [ARN]\n");
+  TempFile("dom.verbs", "DEPART_ [032]\nATTEND  [031!]\n");
+  const std::string record =
+      "950103 DOM-1\nDagolath departed for Fornost on Monday to attend talks with Arnor about the roads.\n"
+      "/* { DAG / ARN / 031 } */\n\n";
+  TempFile("dom.text", "950101 DOM-Set\nSwitch to coding every verb with enough words here.\n"
+                       "/* { OPTION: SET: CODE ALL } */\n\n" + record);
+  std::string project = TempFile("dom.project", "<actorsfile> dom.actors\n<verbsfile> dom.verbs\n<textfile> dom.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
+}
+
+// TABARI's source is the first actor of the verb's clause (clauses split at
+// conjunctions that do not join actors), its conjuncts too, whatever the
+// verb's grammatical subject; with no target in its object, the target is
+// the first actor after the verb in the clause.
+TEST(ImportValidate, TabariSourceIsTheClausesFirstActor) {
+  TempFile("first.actors", "GONDOR_ [GON]\nROHAN_ [ROH]\nBREE_ [BRE]\nARNOR_ [ARN]\n");
+  TempFile("first.verbs", "BURN DOWN  [222]\nPRAISE  [041]\nPROMISE  [050]\n");
+  TempFile("first.text",
+           "950101 FIRST-1\nGondor is wary again after Rohan riders burned down the old bridge of Bree.\n"
+           "/* { GON / BRE / 222 } */\n\n"
+           "950101 FIRST-2\nGondor and Arnor grew calm but Rohan riders burned down the old bridge of Bree.\n"
+           "/* { ROH / BRE / 222 } */\n\n"
+           "950101 FIRST-3\nGondor promised aid on Monday after the storms that struck the hills of Rohan but "
+           "Arnor praised Bree.\n/* { GON / ROH / 050 } { ARN / BRE / 041 } */\n\n");
+  std::string project = TempFile("first.project", "<actorsfile> first.actors\n<verbsfile> first.verbs\n"
+                                                   "<textfile> first.text\n");
+  std::string out = Validate(project);
+  EXPECT_NE(out.find("3 passed, 0 failed"), std::string::npos) << out;
 }
 
 TEST(ImportValidate, UdPetrarchNegatesThroughItsOntology) {

@@ -274,6 +274,7 @@ class VerbImporter {
         Flush();
         size_t lb = l.find('['), rb = l.find(']');
         group_reverse_.clear();
+        group_dominant_ = false;
         if (lb == std::string_view::npos || rb == std::string_view::npos || rb < lb) {
           Warn(warnings_, path_, ln, "group header without [CODE]");
           group_code_.clear();
@@ -358,6 +359,7 @@ class VerbImporter {
 
   void ParseVerb(std::string_view l, int ln) {
     std::string code, reverse;
+    bool dominant = false;  // TABARI "[031!]": see VerbPattern::dominant
     size_t lb = l.find('[');
     if (lb != std::string_view::npos) {
       size_t rb = l.find(']', lb);
@@ -367,6 +369,7 @@ class VerbImporter {
       }
       code = FirstCode(l.substr(lb + 1, rb - lb - 1));
       reverse = SecondCode(l.substr(lb + 1, rb - lb - 1));
+      dominant = Trim(l.substr(lb + 1, rb - lb - 1)).find('!') != std::string_view::npos;
       l = Trim(l.substr(0, lb));
     } else if (!petrarch_) {
       Warn(warnings_, path_, ln, "verb without [CODE]");
@@ -393,6 +396,7 @@ class VerbImporter {
       Flush();
       group_code_ = code;
       group_reverse_ = reverse;
+      group_dominant_ = dominant;
       in_group_ = true;
       code.clear();
       reverse.clear();
@@ -753,6 +757,7 @@ class VerbImporter {
         e.key = code;
         e.names.push_back(base);
         if (!reverse.empty()) e.fields.emplace_back("reverse", reverse);
+        if (v.code.empty() && group_dominant_) e.fields.emplace_back("dominant", "true");
         e.file = path_;
         e.line = v.line;
         out_->push_back(std::move(e));
@@ -875,6 +880,7 @@ class VerbImporter {
   bool in_group_ = false;
   std::string group_code_;
   std::string group_reverse_;
+  bool group_dominant_ = false;  // TABARI: the verb line's code is dominant
   std::vector<Verb> verbs_;
   std::vector<Pattern> patterns_;
 };

@@ -344,7 +344,13 @@ struct Options {
   std::string default_source, default_target;
   bool default_prior = false, default_after = false;
   bool forward = false;  // TABARI FORWARD: a story's records are read together
+  // TABARI: a compound source with no target (the coder leaves it empty)
+  // takes the DEFAULT target, or else its first conjunct acts on the rest.
+  bool pair_sources = false;
   bool code_all = false;  // TABARI SET: CODE ALL (EngineOptions::code_all)
+  // TABARI SET: CODE BY SENTENCE: one verb's events per sentence, the first
+  // verb's (by clause, the default, codes each clause).
+  bool by_sentence = false;
   bool require_dyad = true;                      // PETRARCH require_dyad
   bool convert_agent = false;                    // TABARI SET: CONVERT AGENT
   size_t min_words = 0;  // TABARI SET: MINIMUM WORDS: shorter records code nothing
@@ -597,7 +603,8 @@ std::string ConvertAgent(const std::string& code, const std::set<std::string>& a
 // reading leaves a missing side empty): see Options. Events with a side still
 // missing are left for require_dyad to drop.
 void ApplyDefaults(const Options& o, std::vector<Event>* events) {
-  if (o.default_source.empty() && o.default_target.empty()) return;
+  const bool defaults = !o.default_source.empty() || !o.default_target.empty();
+  if (!defaults && !o.pair_sources) return;
   std::vector<Event> out;
   for (size_t i = 0; i < events->size();) {
     size_t j = i;
@@ -620,6 +627,8 @@ void ApplyDefaults(const Options& o, std::vector<Event>* events) {
       add(&srcs, e.source);
       add(&tgts, e.target);
     }
+    // No DEFAULT: only a compound source with no target is paired.
+    if (!defaults && !(srcs.size() > 1 && tgts.empty())) sideless = false;
     if (!sideless) {
       out.insert(out.end(), events->begin() + static_cast<std::ptrdiff_t>(i),
                  events->begin() + static_cast<std::ptrdiff_t>(j));
@@ -692,6 +701,7 @@ bool ApplyOption(const std::string& opt, Options* o) {
     if (u.find("OFF") != std::string::npos) {
       o->default_source.clear();
       o->default_target.clear();
+      o->default_prior = o->default_after = false;
       return true;
     }
     static const std::regex src(R"(SOURCE\s*\[([^\]]*)\])"), tgt(R"(TARGET\s*\[([^\]]*)\])");
@@ -705,6 +715,7 @@ bool ApplyOption(const std::string& opt, Options* o) {
   }
   if (u.rfind("SET:", 0) == 0 && (u.find("CODE ALL") != std::string::npos || u.find("CODE BY") != std::string::npos)) {
     o->code_all = u.find("CODE ALL") != std::string::npos;
+    o->by_sentence = u.find("CODE BY SENTENCE") != std::string::npos;
     return true;
   }
   if (u.rfind("FORWARD:", 0) == 0) {
@@ -865,6 +876,19 @@ int RunValidate(const std::string& path, FILE* out) {
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});
   opt.warnings = &load_warnings;
+  // TABARI's COMPLEX: VERBS[v] in the options file (CONJ[c]: Options).
+  for (const auto& [format, file] : suite.dicts) {
+    if (format != "tabari-options") continue;
+    std::vector<std::string> option_lines;
+    if (!import_internal::ReadLines(file, &option_lines).ok()) continue;
+    static const std::regex verbs(R"(\bVERBS\s*\[\s*(\d+)\s*\])");
+    for (const std::string& l : option_lines) {
+      std::string u = Upper(std::string(Trim(l)));
+      if (u.rfind("COMPLEX:", 0) != 0) continue;
+      std::smatch m;
+      if (std::regex_search(u, m, verbs)) opt.complex_verbs = static_cast<size_t>(std::stoul(m[1].str()));
+    }
+  }
   auto engine = Engine::Load(opt);
   // TABARI's SET: CODE ALL switches records to a second engine that codes
   // every verb (EngineOptions::code_all).
@@ -918,6 +942,7 @@ int RunValidate(const std::string& path, FILE* out) {
     // TABARI's default, as its suite's COMMA-Cancel record restores it
     // ("BMAX = 0 guarantees that the condition will never be met").
     options.commas = {2, 10, 2, 10, 255, 0, true};
+    options.pair_sources = true;
   } else {
     options.commas = {2, 8, 2, 8, 0, 0, false};  // PETRARCH's defaults (its config.ini)
   }
@@ -1008,6 +1033,16 @@ int RunValidate(const std::string& path, FILE* out) {
         std::string w = Upper(e.source.text);
         if ((w == "IT" || w == "HE" || w == "SHE" || w == "THEY") && e.source.code.size() > 3) e.source.code.resize(3);
       }
+    }
+    if (options.by_sentence) {
+      std::map<uint32_t, uint32_t> first_verb;  // sentence -> its first coded verb
+      for (const Event& e : rec.events) {
+        auto [it, added] = first_verb.emplace(e.sentence.begin, e.verb.begin);
+        if (!added) it->second = std::min(it->second, e.verb.begin);
+      }
+      rec.events.erase(std::remove_if(rec.events.begin(), rec.events.end(),
+                                      [&](const Event& e) { return e.verb.begin != first_verb[e.sentence.begin]; }),
+                       rec.events.end());
     }
     if (SplitTrim(item.text, " ").size() < options.min_words) rec.events.clear();
     if (options.complex_conj > 0 && Conjunctions(doc.text, own, rec.entities) >= options.complex_conj) {

@@ -712,6 +712,7 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       VerbPattern p;
       p.code = e.key;
       p.reverse = e.Get("reverse");
+      p.dominant = e.Get("dominant") == "true";
       if (!p.reverse.empty() && !m.cameo_.empty() && !m.cameo_.count(p.reverse)) {
         if (warnings) warnings->push_back(e.file + ":" + std::to_string(e.line) + ": unknown CAMEO code " + p.reverse);
         p.reverse.clear();

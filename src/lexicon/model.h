@@ -128,6 +128,9 @@ struct VerbPattern {
   // `%` after the verb ("has * with %"): the target slot holds two or more
   // coordinated actors, which act on each other; the subject is not coded.
   bool compound_target = false;
+  // TABARI's dominant code ("ATTEND [031!]"): with SET: CODE ALL its event
+  // is the sentence's only one (EngineOptions::code_all).
+  bool dominant = false;
   int specificity = 0;  // number of literal elements; longer wins
   // Indices into elems of the first literal-word elements (at most 4), kept
   // inline so that the coder can rule a pattern out without following its

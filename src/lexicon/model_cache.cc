@@ -159,6 +159,7 @@ void ModelCodec::Patterns(const std::unordered_map<std::string, std::vector<Verb
       w->U8(p.before_adjacent);
       w->U8(p.compound_target);
       w->U8(p.swap);
+      w->U8(p.dominant);
       w->I64(p.specificity);
       for (const auto* list : {&p.elems, &p.before}) {
         w->Seq(*list, [&](const PatternElem& e) {
@@ -185,6 +186,7 @@ void ModelCodec::Patterns(Reader* r, std::unordered_map<std::string, std::vector
       p.before_adjacent = r->U8() != 0;
       p.compound_target = r->U8() != 0;
       p.swap = r->U8() != 0;
+      p.dominant = r->U8() != 0;
       p.specificity = static_cast<int>(r->I64());
       for (auto* list : {&p.elems, &p.before}) {
         list->resize(r->Count());
