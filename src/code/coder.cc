@@ -436,52 +436,6 @@ void Coder::CodeNominal(const DocState& doc, size_t s, Record* rec) const {
   }
 }
 
-// TABARI codes a clause by the first verb its dictionary matches: a verb
-// whose subject stands in the object of a verb that coded an event before
-// it ("X brushed aside reports that Y attacked Z": the reports' clause)
-// codes nothing of its own. Coordinated verbs ("condemned ... and
-// promised") and clauses after a conjunction or a comma are clauses of
-// their own.
-void Coder::DropEmbeddedClauses(const DocState& doc, size_t s, size_t before, Record* rec) const {
-  const SentenceAnalysis& a = doc.analyses[s];
-  const Token* t = &doc.tokens[doc.sentences[s].first];
-  auto group_of = [&](const Event& e) -> int {
-    for (size_t k = 0; k < a.verbs.size(); ++k) {
-      const VerbGroup& g = a.verbs[k];
-      if (e.verb.begin >= t[g.first].begin && e.verb.begin <= t[g.head].begin) return static_cast<int>(k);
-    }
-    return -1;
-  };
-  std::vector<char> coded(a.verbs.size(), 0);
-  for (size_t e = before; e < rec->events.size(); ++e) {
-    int k = group_of(rec->events[e]);
-    if (k >= 0) coded[k] = 1;
-  }
-  std::vector<char> drop(a.verbs.size(), 0);
-  for (size_t k = 0; k < a.verbs.size(); ++k) {
-    const VerbGroup& g = a.verbs[k];
-    if (!coded[k] || !g.has_subject || g.inherit_subject_from >= 0) continue;
-    for (size_t j = 0; j < a.verbs.size() && !drop[k]; ++j) {
-      const VerbGroup& gov = a.verbs[j];
-      if (j == k || !coded[j] || gov.head >= g.first || g.subj_first < gov.obj_first || g.subj_first >= gov.obj_end)
-        continue;
-      // No conjunction or punctuation between them: "accused Bree, and
-      // Fornost will restore" is two clauses.
-      bool apart = false;
-      for (uint32_t q = gov.head + 1; q < g.first; ++q) {
-        apart |= a.info[q].pos == Pos::kConj || t[q].kind == TokKind::kPunct;
-      }
-      drop[k] = !apart;
-    }
-  }
-  rec->events.erase(std::remove_if(rec->events.begin() + static_cast<std::ptrdiff_t>(before), rec->events.end(),
-                                   [&](const Event& e) {
-                                     int k = group_of(e);
-                                     return k >= 0 && drop[k];
-                                   }),
-                    rec->events.end());
-}
-
 bool Coder::Complex(const DocState& doc, size_t s) const {
   if (complex_verbs_ == 0) return false;
   size_t verbs = 0;

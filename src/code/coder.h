@@ -46,7 +46,6 @@ class Coder {
   void CodeSentence(const DocState& doc, size_t s, Record* rec, const SentenceAnalysis* reading = nullptr) const;
   void CodeNominal(const DocState& doc, size_t s, Record* rec) const;
   bool CodeSidesNoun(const DocState& doc, size_t s, uint32_t q, Record* rec) const;
-  void DropEmbeddedClauses(const DocState& doc, size_t s, size_t before, Record* rec) const;
   // TABARI's COMPLEX: too many verbs or conjunctions to code sentence s.
   bool Complex(const DocState& doc, size_t s) const;
   const Model* model_;

@@ -16,7 +16,7 @@ namespace dragoman {
 namespace {
 
 // Bump when the layout below or what the builder puts in a Model changes.
-constexpr uint32_t kFormatVersion = 8;
+constexpr uint32_t kFormatVersion = 9;
 constexpr char kMagic[8] = {'D', 'M', 'M', 'O', 'D', 'E', 'L', '\n'};
 constexpr size_t kHeaderSize = 8 + 4 + 8 + 8 + 8;  // magic, version, key, length, checksum
 constexpr size_t kKeepFiles = 8;
