@@ -26,6 +26,7 @@ class Coder {
     bool before_in_subject = false;  // EngineOptions::peer_words_before_in_subject
     bool petrarch = false;           // EngineOptions::peer_petrarch
     bool code_all = false;           // EngineOptions::code_all
+    int new_actor_length = 0;        // EngineOptions::peer_new_actor_length
   };
   Coder(const Model* model, const Options& options)
       : model_(model),
@@ -35,7 +36,8 @@ class Coder {
         sparse_verbs_(options.sparse_verbs),
         before_in_subject_(options.before_in_subject),
         petrarch_(options.petrarch),
-        code_all_(options.code_all) {}
+        code_all_(options.code_all),
+        new_actor_length_(options.new_actor_length) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -53,6 +55,7 @@ class Coder {
   bool before_in_subject_;
   bool petrarch_;
   bool code_all_;
+  int new_actor_length_;
 };
 
 }  // namespace dragoman

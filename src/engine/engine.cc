@@ -291,6 +291,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   co.before_in_subject = options_.peer_words_before_in_subject;
   co.petrarch = options_.peer_petrarch;
   co.code_all = options_.code_all;
+  co.new_actor_length = options_.peer_new_actor_length;
   Coder(model_.get(), co).Code(doc, rec);
   if (times) lap(&times->code);
   if (!options_.events_only) {
