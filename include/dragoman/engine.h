@@ -102,6 +102,13 @@ struct EngineOptions {
   // ("Calenardhon and the evil Arnor awful Gondor": CAL, ARN). On news an
   // event needs both sides and these readings are too loose.
   bool peer_petrarch = false;
+  // PETRARCH's new_actor_length (with peer_petrarch): a source or target
+  // noun phrase that names no dictionary actor and has at most this many
+  // words is an actor of its own, coded by its upper-case text in double
+  // quotes ("the Rangers of Ithilien" -> "\"THE RANGERS OF ITHILIEN\""); 0:
+  // never. Set by `validate` from the suite's <Config> records; on news an
+  // event needs dictionary actors.
+  int peer_new_actor_length = 0;
   // Events (with the entities and dates they need) only: no quotations or
   // counts. For event-coding runs and benchmarks.
   bool events_only = false;

@@ -574,6 +574,11 @@ void Analyzer::Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const {
     else if (tok.lower.size() > 4 && tok.lower.compare(tok.lower.size() - 2, 2, "ly") == 0) ti.pos = Pos::kAdv;
     else ti.pos = Pos::kNoun;
   }
+  // "celebrate May Day", "Theresa May said": inside a sentence a
+  // capitalised "May" is the month or a name, not the modal.
+  for (uint32_t i = 1; i < n; ++i) {
+    if (t[i].lower == "may" && t[i].cap && !t[i].all_caps) a->info[i].pos = Pos::kPropn;
+  }
   // "has so far fired", "thus far": adverbs inside a verb group.
   for (uint32_t i = 0; i + 1 < n; ++i) {
     if ((t[i].lower == "so" || t[i].lower == "thus") && t[i + 1].lower == "far") {

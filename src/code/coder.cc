@@ -1,6 +1,7 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 
@@ -129,6 +130,8 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
         continue;
       }
       Pos q = a.info[k].pos;
+      // "noted that + *": across the subject, "that" opens the verb's clause.
+      if (across_subject && t[k].lower == "that") continue;
       if (a.mention_at[k] >= 0 || q == Pos::kSub || q == Pos::kRel || (t[k].kind == TokKind::kPunct && t[k].lower != "-"))
         break;
     }
@@ -195,6 +198,29 @@ ActorMention FromMention(const DocState& doc, const Token* t, const Mention& m) 
   am.text = std::string(doc.text.substr(am.span.begin, am.span.end - am.span.begin));
   am.name = m.name;
   am.code = m.code;
+  return am;
+}
+
+// PETRARCH's new actor (EngineOptions::peer_new_actor_length): the noun
+// phrase [first, last] coded by its upper-case words in double quotes, the
+// possessive dropped ("Gryffindor's head" -> "\"GRYFFINDOR HEAD\""); no
+// code when it has more than max_words words or none.
+ActorMention NewActor(const DocState& doc, const Token* t, const SentenceAnalysis& a, uint32_t first,
+                      uint32_t last, int max_words) {
+  ActorMention am;
+  std::string words;
+  int n = 0;
+  for (uint32_t q = first; q <= last; ++q) {
+    if (a.info[q].pos == Pos::kPoss || t[q].kind == TokKind::kPunct) continue;
+    std::string w(t[q].text);
+    for (char& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    words += (words.empty() ? "" : " ") + w;
+    ++n;
+  }
+  if (n == 0 || n > max_words) return am;
+  am.span = {t[first].begin, t[last].end};
+  am.text = std::string(doc.text.substr(am.span.begin, am.span.end - am.span.begin));
+  am.code = "\"" + words + "\"";
   return am;
 }
 
@@ -648,6 +674,29 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           break;
         }
       }
+      // PETRARCH's new actors: a conjunct of the subject that names no
+      // dictionary actor is one of its own ("Eriador's death and the
+      // injury toll": ERI and "THE INJURY TOLL"), a pronoun not.
+      if (new_actor_length_ > 0 && g.has_subject && g.inherit_subject_from < 0 && g.source_mention < 0) {
+        std::vector<ActorMention> found;
+        uint32_t c = g.subj_first;
+        for (uint32_t q = g.subj_first; q <= g.subj_last + 1; ++q) {
+          if (q <= g.subj_last && (a.mention_at[q] >= 0 || !(t[q].lower == "and" || t[q].lower == "or" ||
+                                                              t[q].lower == "nor" || t[q].lower == ",")))
+            continue;
+          bool skip = q == c || (q == c + 1 && a.info[c].pos == Pos::kPron);
+          for (uint32_t r = c; r < q && !skip; ++r) skip = a.mention_at[r] >= 0 && a.mentions[a.mention_at[r]].is_actor;
+          if (!skip) {
+            ActorMention am = NewActor(doc, t, a, c, q - 1, new_actor_length_);
+            if (!am.code.empty()) found.push_back(std::move(am));
+          }
+          c = q + 1;
+        }
+        if (!found.empty()) {
+          std::erase_if(subjects[k], [](const ActorMention& m) { return m.code.empty(); });
+          subjects[k].insert(subjects[k].end(), found.begin(), found.end());
+        }
+      }
     }
     return subjects[k];
   };
@@ -659,6 +708,13 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     const VerbGroup& g = (*groups)[k];
     const bool noun_head = k >= verb_count;
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
+    // PETRARCH and UD-PETRARCH read a parse, where a gerund clause opened by
+    // a subordinator ("attacked X after leaving Y") has no subject of its
+    // own: it codes nothing.
+    if (peer_targets_ && !sparse_verbs_ && !noun_head && g.inherit_subject_from >= 0 && !g.has_subject &&
+        g.first == g.head && g.first > 0 && a.info[g.first - 1].pos == Pos::kSub && t[g.head].lower.size() > 4 &&
+        t[g.head].lower.ends_with("ing"))
+      continue;
     // TABARI's reading codes a noun through its words before it ("anti-
     // Gondor parade") only when no verb of the sentence coded: in its
     // dictionary reading, after the parse's found nothing (unless the words
@@ -761,7 +817,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           }
           uint32_t lowest = g.head;
           if ((noun_head && p.before.empty()) || (pass == 0 && p.specificity == 0)) continue;
-          if (!possible || !MatchBefore(p, t, a, g, &lowest, before_in_subject_, sparse_verbs_, &before_target)) continue;
+          // PETRARCH's "+ hosting * celebrate ... $": the words before the
+          // verb may stand before its subject (their `+` is the target).
+          // So may a `+` among them ("noted + * regret": "X noted that Y
+          // regretted": X -> Y).
+          bool before_slot = false;
+          for (const PatternElem& el : p.before) before_slot |= el.type == PatternElem::kTarget;
+          const bool across = sparse_verbs_ || (petrarch_ && (p.swap || before_slot));
+          if (!possible || !MatchBefore(p, t, a, g, &lowest, before_in_subject_, across, &before_target)) continue;
           if (p.compound_subject && subject(k).size() < 2) continue;  // "% * agree": "A and B agree"
           // The peers skip any number of words between pattern words ("signed
           // an 800 million ducat trade protocol"); we allow a few more then.
@@ -936,7 +999,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       // suggested Y should * apply": X), and a `+` among them is the target.
       // With no actor before them, the source is the first actor after the
       // verb ("+ was * dead": "X was shot dead in Y": Y shot X).
-      if (sparse_verbs_ && ((g.has_subject && hit_lowest < g.subj_first) || before_target >= 0)) {
+      if ((sparse_verbs_ && ((g.has_subject && hit_lowest < g.subj_first) || before_target >= 0)) ||
+          (petrarch_ && before_target >= 0)) {
         bool found = false;
         for (size_t mi = a.mentions.size(); mi-- > 0 && !found;) {
           const Mention& m = a.mentions[mi];
@@ -986,6 +1050,9 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           // "Gollum allowed that Mordor isn't a pleasant place": the peers
           // take the subject of a that-clause right after the verb.
           if (end == g.head + 1 && end < st.count && t[end].lower == "that") that_clause = ++end;
+          // PETRARCH reads on through a whether-clause right after the verb
+          // ("questioned whether he has a future with X": X).
+          else if (petrarch_ && end == g.head + 1 && end < st.count && t[end].lower == "whether") ++end;
           while (end < st.count && a.info[end].pos != Pos::kSub && a.info[end].pos != Pos::kRel &&
                  t[end].lower != "," && t[end].lower != ";")
             ++end;
@@ -1080,6 +1147,17 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     // the source ("Arnor received money from Eriador": Eriador -> Arnor).
     if (hit->swap) {
       targets = subject(k);
+      // PETRARCH: the `+` before the pattern's words is the actor right
+      // before them ("Mordor will be hosting Osgiliath to celebrate": Mordor),
+      // not the verb's own subject.
+      if (petrarch_ && !hit->before.empty()) {
+        uint32_t q = hit_lowest;
+        while (q > 0 && (a.info[q - 1].pos == Pos::kAux || a.info[q - 1].pos == Pos::kModal ||
+                         a.info[q - 1].pos == Pos::kNeg || a.info[q - 1].pos == Pos::kAdv))
+          --q;
+        int mi = q > 0 ? a.mention_at[q - 1] : -1;
+        if (mi >= 0 && a.mentions[mi].is_actor) targets.assign(1, FromMention(doc, t, a.mentions[mi]));
+      }
       sources.clear();
       if (target_mi >= 0) sources.push_back(FromMention(doc, t, a.mentions[target_mi]));
     }
@@ -1232,6 +1310,27 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     if (reading && pairs.empty()) {
       if (sources.empty()) sources.emplace_back();
       if (targets.empty()) targets.emplace_back();
+    }
+    // PETRARCH's new actors: with no actor after the verb, the first noun
+    // phrase there is one of its own, if short enough ("left for the
+    // Tower of Guard on Monday": "THE TOWER OF GUARD").
+    if (new_actor_length_ > 0 && pairs.empty() && targets.empty() && !sources.empty() && !hit->swap) {
+      auto noun = [&](uint32_t q) {
+        Pos p = a.info[q].pos;
+        bool time = false;  // "on Wednesday", "today"
+        for (const DateMention& d : doc.dates) time |= d.span.begin <= t[q].begin && t[q].end <= d.span.end;
+        return !time && (p == Pos::kDet || p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPropn ||
+                         p == Pos::kNum || p == Pos::kPoss);
+      };
+      uint32_t q = std::max(g.head + 1, matched_end);
+      while (q < g.obj_end && (a.info[q].pos == Pos::kPrep || a.info[q].pos == Pos::kTo || a.info[q].pos == Pos::kAdv))
+        ++q;
+      uint32_t e = q;
+      while (e < g.obj_end && (noun(e) || (t[e].lower == "of" && e + 1 < g.obj_end && noun(e + 1)))) ++e;
+      if (e > q && (a.info[e - 1].pos == Pos::kNoun || a.info[e - 1].pos == Pos::kPropn)) {
+        ActorMention am = NewActor(doc, t, a, q, e - 1, new_actor_length_);
+        if (!am.code.empty()) targets.push_back(std::move(am));
+      }
     }
     // PETRARCH writes an event whose target is not named with that side
     // empty (EngineOptions::peer_petrarch).

@@ -27,6 +27,7 @@ class Coder {
     bool petrarch = false;           // EngineOptions::peer_petrarch
     bool code_all = false;           // EngineOptions::code_all
     size_t complex_verbs = 0;        // EngineOptions::complex_verbs
+    int new_actor_length = 0;        // EngineOptions::peer_new_actor_length
   };
   Coder(const Model* model, const Options& options)
       : model_(model),
@@ -37,7 +38,8 @@ class Coder {
         before_in_subject_(options.before_in_subject),
         petrarch_(options.petrarch),
         code_all_(options.code_all),
-        complex_verbs_(options.complex_verbs) {}
+        complex_verbs_(options.complex_verbs),
+        new_actor_length_(options.new_actor_length) {}
   void Code(const DocState& doc, Record* rec) const;
 
  private:
@@ -57,6 +59,7 @@ class Coder {
   bool petrarch_;
   bool code_all_;
   size_t complex_verbs_;
+  int new_actor_length_;
 };
 
 }  // namespace dragoman

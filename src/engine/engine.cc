@@ -292,6 +292,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   co.petrarch = options_.peer_petrarch;
   co.code_all = options_.code_all;
   co.complex_verbs = options_.complex_verbs;
+  co.new_actor_length = options_.peer_new_actor_length;
   Coder(model_.get(), co).Code(doc, rec);
   if (times) lap(&times->code);
   if (!options_.events_only) {

@@ -468,6 +468,24 @@ TEST(ImportEngine, WordsBeforeTheVerbSelectThePattern) {
   EXPECT_EQ(Code(*engine, "Never Arnor clashed over the efforts of Osgiliath."), "ARN-121-OSG");
 }
 
+TEST(ImportEngine, AGerundAfterASubordinatorCodesNothingForThePeers) {
+  const std::string dict = kSmallDict + std::string("verb 042 : celebrate feast with +\nverb 012 : leave\n");
+  auto peer = SmallEngine(dict, true);
+  auto own = SmallEngine(dict, false);
+  ASSERT_NE(peer, nullptr);
+  ASSERT_NE(own, nullptr);
+  // PETRARCH's parse gives "leaving Eriador" no subject of its own.
+  const char* s = "Arnor celebrated the feast with Osgiliath after leaving Eriador.";
+  EXPECT_EQ(Code(*peer, s), "ARN-042-OSG");
+  EXPECT_NE(Code(*own, s).find("ARN-012-ERI"), std::string::npos);
+}
+
+TEST(ImportEngine, ACapitalisedMayInsideASentenceIsNoModal) {
+  auto engine = SmallEngine(kSmallDict + std::string("verb 046 : celebrate may day with +\n"), true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Arnor celebrated May Day with Eriador."), "ARN-046-ERI");
+}
+
 TEST(ImportEngine, AnAppositionStandsBetweenSubjectAndVerb) {
   auto engine = SmallEngine(kSmallDict, true);
   ASSERT_NE(engine, nullptr);
@@ -1748,6 +1766,92 @@ TEST(ImportValidate, PetrarchReadsAnAgentlessPassiveAsActiveAndOneActorPerConjun
         "</Sentences>\n");
   std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
   EXPECT_NE(out.find("2 passed, 0 failed"), std::string::npos) << out;
+}
+
+TEST(ImportValidate, PetrarchCodesAShortUnknownNounPhraseAsANewActor) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-new-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nERIADOR [ERI]\nOSGILIATH [OSG]\n");
+  write("PETR.Validate.agents.txt", "OFFICIAL [~GOV]\n");
+  write("PETR.Validate.verbs.txt", "--- VISIT  [032:033] ---\nTRAVEL\n\n--- ACCUSE  [112] ---\nACCUSE\n");
+  auto record = [](const std::string& id, const std::string& text, const std::string& codings) {
+    return "<Sentence date=\"20150101\" id=\"" + id + "\">\n<Text>" + text + "</Text>\n" + codings + "</Sentence>\n";
+  };
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Config option=\"new_actor_length\" value=\"4\"></Config>\n" +
+            record("N-1", "Rohan's old king Theoden travelled to the Tower of Guard.",
+                   "<EventCoding sourcecode='\"ROHAN OLD KING THEODEN\"' targetcode='\"THE TOWER OF GUARD\"' "
+                   "eventcode=\"032\"/>\n<EventCoding sourcecode='\"THE TOWER OF GUARD\"' "
+                   "targetcode='\"ROHAN OLD KING THEODEN\"' eventcode=\"033\"/>\n") +
+            record("N-2", "Eriador's army and the grey riders accused Osgiliath.",
+                   "<EventCoding sourcecode=\"ERI\" targetcode=\"OSG\" eventcode=\"112\"/>\n"
+                   "<EventCoding sourcecode='\"THE GREY RIDERS\"' targetcode=\"OSG\" eventcode=\"112\"/>\n") +
+            "<Config option=\"new_actor_length\" value=\"3\"></Config>\n" +
+            record("N-3", "Rohan's old king Theoden travelled to the Tower of Guard.",
+                   "<EventCoding noevents=\"True\"/>\n") +
+            "<Config option=\"new_actor_length\" value=\"0\"></Config>\n" +
+            record("N-4", "The grey riders accused Osgiliath.", "<EventCoding noevents=\"True\"/>\n") +
+            "</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("4 passed, 0 failed"), std::string::npos) << out;
+}
+
+TEST(ImportValidate, PetrarchTakesThePlusBeforeThePatternWordsAsTheTarget) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-host-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nERIADOR [ERI]\nOSGILIATH [OSG]\n");
+  write("PETR.Validate.agents.txt", "OFFICIAL [~GOV]\n");
+  write("PETR.Validate.verbs.txt", "--- CELEBRATE  [181] ---\nCELEBRATE\n- + HOSTING * HARVEST ^ $ [042]\n");
+  // "hosting" stands before the subject of "celebrate" (Osgiliath); the
+  // actor before it is the target, the second after "harvest" the source.
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Sentence date=\"20150101\" id=\"H-1\">\n<Text>Arnor will be hosting Osgiliath to "
+        "celebrate the harvest with Eriador next week at Gondor.</Text>\n"
+        "<EventCoding sourcecode=\"GON\" targetcode=\"ARN\" eventcode=\"042\"/>\n</Sentence>\n</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
+}
+
+TEST(ImportValidate, PetrarchReadsTheTargetOnThroughAWhetherClause) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-whether-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nERIADOR [ERI]\nOSGILIATH [OSG]\n");
+  write("PETR.Validate.agents.txt", "OFFICIAL [~GOV]\n");
+  write("PETR.Validate.verbs.txt", "--- DOUBT  [212] ---\nDOUBT\n");
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Sentence date=\"20150101\" id=\"W-1\">\n<Text>Arnor doubted whether he really has a "
+        "future with Eriador.</Text>\n"
+        "<EventCoding sourcecode=\"ARN\" targetcode=\"ERI\" eventcode=\"212\"/>\n</Sentence>\n</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
+}
+
+TEST(ImportValidate, PetrarchReadsAPlusAmongTheWordsBeforeTheVerb) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-noted-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nERIADOR [ERI]\nOSGILIATH [OSG]\n");
+  write("PETR.Validate.agents.txt", "OFFICIAL [~GOV]\n");
+  write("PETR.Validate.verbs.txt", "--- REGRET  [111] ---\nREGRET {REGRETTED REGRETS}\n- NOTED + *  [115]\n");
+  // "noted + *": the `+` is the subject of "regretted", the source the
+  // actor before "noted", across "that".
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Sentence date=\"20150101\" id=\"R-1\">\n<Text>Arnor noted that Gondor regretted the "
+        "refusal of Eriador.</Text>\n"
+        "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"115\"/>\n</Sentence>\n</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
 }
 
 TEST(ImportValidate, RunsTheTabariSuite) {

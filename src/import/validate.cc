@@ -186,10 +186,12 @@ bool LoadTabari(const std::string& path, Suite* suite, std::string* error) {
 // ---- PETRARCH XML ---------------------------------------------------------
 
 std::map<std::string, std::string> Attrs(const std::string& tag) {
-  static const std::regex attr(R"re(([A-Za-z_][\w-]*)\s*=\s*"([^"]*)")re");
+  // Single quotes hold a value with double quotes: PETRARCH's new actors
+  // (sourcecode='"THE RANGERS"').
+  static const std::regex attr(R"re(([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'))re");
   std::map<std::string, std::string> out;
   for (auto it = std::sregex_iterator(tag.begin(), tag.end(), attr); it != std::sregex_iterator(); ++it)
-    out[(*it)[1].str()] = (*it)[2].str();
+    out[(*it)[1].str()] = (*it)[2].matched ? (*it)[2].str() : (*it)[3].str();
   return out;
 }
 
@@ -352,6 +354,7 @@ struct Options {
   // verb's (by clause, the default, codes each clause).
   bool by_sentence = false;
   bool require_dyad = true;                      // PETRARCH require_dyad
+  int new_actor_length = 0;  // PETRARCH new_actor_length (EngineOptions::peer_new_actor_length)
   bool convert_agent = false;                    // TABARI SET: CONVERT AGENT
   size_t min_words = 0;  // TABARI SET: MINIMUM WORDS: shorter records code nothing
   // TABARI: an actor coded `###` anywhere in the record discards it, one
@@ -768,6 +771,12 @@ bool ApplyOption(const std::string& opt, Options* o) {
     if (!std::regex_match(u, m, field)) return false;
     return ApplyOption("COMMA: " + m[1].str() + " = " + m[2].str(), o);
   }
+  if (u.rfind("NEW_ACTOR_LENGTH", 0) == 0) {
+    size_t eq = u.find('=');
+    if (eq == std::string::npos) return false;
+    o->new_actor_length = std::max(0, std::atoi(u.c_str() + eq + 1));
+    return true;
+  }
   if (u.rfind("REQUIRE_DYAD", 0) == 0) {
     o->require_dyad = u.find("TRUE") != std::string::npos;
     return true;
@@ -901,6 +910,23 @@ int RunValidate(const std::string& path, FILE* out) {
     auto loaded = Engine::Load(all);
     if (loaded.ok()) code_all = std::move(loaded).value();
   }
+  // PETRARCH's new_actor_length: an engine for each length the suite's
+  // <Config> records ask for (EngineOptions::peer_new_actor_length).
+  std::map<int, std::unique_ptr<Engine>> new_actors;
+  for (const Item& item : suite.items) {
+    for (const std::string& o : item.options) {
+      Options probe;
+      if (!engine.ok() || !ApplyOption(o, &probe) || probe.new_actor_length <= 0 ||
+          new_actors.count(probe.new_actor_length))
+        continue;
+      EngineOptions with = opt;
+      with.peer_new_actor_length = probe.new_actor_length;
+      std::vector<std::string> ignored_warnings;
+      with.warnings = &ignored_warnings;
+      auto loaded = Engine::Load(with);
+      if (loaded.ok()) new_actors[probe.new_actor_length] = std::move(loaded).value();
+    }
+  }
   std::error_code ec;
   fs::remove_all(tmpdir, ec);
   // Point load warnings at the peer's file and line, not the temporary file.
@@ -1021,7 +1047,9 @@ int RunValidate(const std::string& path, FILE* out) {
       text = DeleteCommaClauses(text, options.commas, rec.sentences, names, in_phrase, can_be_verb);
     }
     Document doc{item.id, item.date, story_text.empty() ? text : story_text + " " + text, 0};
-    (options.code_all && code_all ? code_all.get() : engine.value().get())->Code(doc, &ws, &rec);
+    const Engine* coder = options.code_all && code_all ? code_all.get() : engine.value().get();
+    if (auto it = new_actors.find(options.new_actor_length); it != new_actors.end()) coder = it->second.get();
+    coder->Code(doc, &ws, &rec);
     story_id = story;
     story_text = doc.text;
     if (own > 0) {
