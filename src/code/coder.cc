@@ -973,8 +973,9 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       // Otherwise the first actor of the clause (after the last conjunction
       // that does not join actors, or semicolon) before the verb's subject,
       // with its conjuncts: "X is wary after Y's riders burned Z" is X
-      // burning Z in TABARI's reading.
-      if (sparse_verbs_ && !code_all_ && demoted.empty() && !hit->swap) {
+      // burning Z in TABARI's reading. A pattern of a compound subject ("%
+      // *") keeps the compound its subject is.
+      if (sparse_verbs_ && !code_all_ && demoted.empty() && !hit->swap && !hit->compound_subject) {
         uint32_t lo = 0;
         for (uint32_t q = 0; q < g.first; ++q) {
           if (ClauseBoundary(a, t, st.count, q)) lo = q + 1;
