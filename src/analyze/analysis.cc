@@ -1,5 +1,6 @@
 #include "analyze/analysis.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -235,13 +236,28 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
   raw.clear();
   bool sentence_has_caps = false;
   for (uint32_t k = 1; k < n && !sentence_has_caps; ++k) sentence_has_caps = t[k].cap;
+  std::vector<bool> used(n, false);  // later words of a name with gaps
   for (uint32_t i = 0; i < n;) {
+    if (used[i]) {
+      ++i;
+      continue;
+    }
     const Phrase* best = nullptr;
     const Model::Lexeme* lx =
         (t[i].kind == TokKind::kWord || t[i].kind == TokKind::kNumber) ? a->info[i].lex : nullptr;
     // Tokens skipped after the first word of the phrase: a hyphenated
     // modifier inside a name ("Ithilen state-run television").
     uint32_t skip = 0;
+    // A name with gaps (kNameGapToken): the tokens its first words cover,
+    // and where its later words stand.
+    uint32_t gapped_len = 0;
+    std::vector<uint32_t> gapped_at;
+    auto word_matches = [&](const Phrase& p, size_t k, const Token& w) {
+      return (w.lower == p.tokens[k] ||
+              (p.stem && k + 1 == p.tokens.size() && w.lower.size() > p.tokens[k].size() &&
+               w.lower.compare(0, p.tokens[k].size(), p.tokens[k]) == 0)) &&
+             (p.exact.empty() || w.text == p.exact[k]);
+    };
     auto try_list = [&](const std::vector<uint32_t>* cands) {
       if (!cands) return;
       for (uint32_t id : *cands) {
@@ -250,11 +266,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         if (i + p.tokens.size() + skip > n) continue;
         bool ok = true;
         for (size_t k = 0; k < p.tokens.size() && ok; ++k) {
-          const Token& w = t[i + k + (k > 0 ? skip : 0)];
-          ok = (w.lower == p.tokens[k] ||
-                (p.stem && k + 1 == p.tokens.size() && w.lower.size() > p.tokens[k].size() &&
-                 w.lower.compare(0, p.tokens[k].size(), p.tokens[k]) == 0)) &&
-               (p.exact.empty() || w.text == p.exact[k]);
+          ok = word_matches(p, k, t[i + k + (k > 0 ? skip : 0)]);
         }
         // Names of people and places are proper nouns: capitalised unless
         // the whole sentence is lower case.
@@ -286,10 +298,49 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       // hyphenated modifier may stand inside a name of several words.
       if (i + 4 < n && HyphenatedModifier(t, i + 1)) try_across(3);
       // TABARI: "Prince of Dol Amroth" for "PRINCE DOL_AMROTH".
-      if (name_gaps_ && i + 2 < n && t[i + 1].lower == "of") {
+      if (tabari_ && i + 2 < n && t[i + 1].lower == "of") {
         try_across(1);
         if (t[i + 2].lower == "the") try_across(2);
       }
+      // TABARI: a hyphen joins what `_` joins ("AL_GORE" is "Al-Gore").
+      if (tabari_ && i + 2 < n && t[i + 1].lower == "-" && !t[i + 1].space_before && !t[i + 2].space_before)
+        try_across(1);
+      // TABARI's names with a blank between words ("DURTHANG ORC"): the
+      // words after a gap may stand anywhere later in the sentence, in
+      // order ("Durthang and an Orc leader"). The mention is the words
+      // before the first gap; the later ones are used up.
+      auto try_gapped = [&](const std::string& second) {
+        if (best || !lx->by_second) return;
+        auto it = lx->by_second->find(second);
+        for (size_t c = 0; it != lx->by_second->end() && c < it->second.size() && !best; ++c) {
+          const Phrase& p = m.phrase(it->second[c]);
+          if (std::find(p.tokens.begin(), p.tokens.end(), kNameGapToken) == p.tokens.end()) continue;
+          if ((p.kind == PhraseKind::kPerson || p.kind == PhraseKind::kPlace) && !t[i].cap && sentence_has_caps)
+            continue;
+          gapped_at.clear();
+          uint32_t pos = i;
+          bool ok = true, gap = false;
+          for (size_t k = 1; k < p.tokens.size() && ok; ++k) {
+            if (p.tokens[k] == kNameGapToken) {
+              gap = true;
+              continue;
+            }
+            uint32_t j = pos + 1;
+            while (gap && j < n && !word_matches(p, k, t[j])) ++j;
+            ok = j < n && word_matches(p, k, t[j]);
+            pos = j;
+            gapped_at.push_back(j);
+            gap = false;
+          }
+          if (!ok) continue;
+          gapped_len = 1;
+          while (p.tokens[gapped_len] != kNameGapToken) ++gapped_len;
+          best = &p;
+        }
+        if (!best) gapped_at.clear();
+      };
+      try_gapped(kNameGapToken);
+      if (i + 1 < n) try_gapped(t[i + 1].lower);
       if (!best) try_list(lx->single);
     }
     // "Kuwaiti", "Eriadori": a word that begins with a stem name (TABARI's
@@ -313,6 +364,12 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     Mention mn;
     mn.first = i;
     mn.last = i + static_cast<uint32_t>(best->tokens.size()) + skip - 1;
+    if (gapped_len > 0) {
+      mn.last = i + gapped_len - 1;
+      for (uint32_t j : gapped_at) {
+        if (j > mn.last) used[j] = true;
+      }
+    }
     mn.kind = best->kind;
     switch (best->kind) {
       case PhraseKind::kPerson: {
@@ -417,8 +474,17 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     // form right after a plural role is that role's verb, not a noun of one
     // phrase with the name after it.
     auto agrees = [&](const Mention& nx) {
-      if (cur.kind != PhraseKind::kAgent || nx.first != cur.last + 2) return false;
+      if (nx.first != cur.last + 2) return false;
       const TokenInfo& v = a->info[cur.last + 1];
+      // TABARI: "Arnor believes police": a verb's -s form after a name of
+      // one actor is its verb.
+      if (tabari_ && cur.kind != PhraseKind::kAgent && cur.kind != PhraseKind::kCountryPeople &&
+          nx.kind == PhraseKind::kAgent && v.pos == Pos::kVerb && v.forms && !t[cur.last + 1].cap) {
+        for (const VerbForm& f : *v.forms) {
+          if (f.bits & kThird) return true;
+        }
+      }
+      if (cur.kind != PhraseKind::kAgent) return false;
       const std::string& w = t[cur.last].lower;
       if (v.pos != Pos::kVerb || !v.forms || t[cur.last + 1].cap || w.size() < 4 || w.back() != 's' ||
           w[w.size() - 2] == 's')
@@ -428,7 +494,17 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       }
       return false;
     };
-    while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first) && !paired(raw[k + 1]) && !agrees(raw[k + 1])) {
+    // TABARI: "Ithilen's minister Calimehtar": a role right before a name
+    // is that name's, not the possessive actor's before it.
+    auto names_role = [&](size_t nk) {
+      if (!tabari_ || nk + 1 >= raw.size() || cur.last + 1 >= n || t[cur.last + 1].lower != "'s") return false;
+      const Mention& nx = raw[nk];
+      const Mention& after = raw[nk + 1];
+      return nx.kind == PhraseKind::kAgent && after.first == nx.last + 1 &&
+             (after.kind == PhraseKind::kPerson || after.kind == PhraseKind::kOrg);
+    };
+    while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first) && !paired(raw[k + 1]) && !agrees(raw[k + 1]) &&
+           !names_role(k + 1)) {
       const Mention& nx = raw[k + 1];
       bool cur_country = cur.kind == PhraseKind::kCountry || cur.kind == PhraseKind::kCountryAdj ||
                          cur.kind == PhraseKind::kCountryPeople || cur.kind == PhraseKind::kPlace;
@@ -502,14 +578,15 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     // government" (DNKMED, DNKGOV): a bare conjunct right after "and"
     // shares the role, or the country, of the one before.
     // Inside a list, a comma joins too: "ambassadors of Arnor, Osgiliath and
-    // Gondor" (but not "soldiers from Gondor, Arnor said").
+    // Gondor" (but not "soldiers from Gondor, Arnor said"). TABARI gives
+    // the role to the first actor only.
     bool joined = cur.first >= 2 && (t[cur.first - 1].lower == "and" ||
                                      (t[cur.first - 1].lower == "," && cur.last + 1 < n &&
                                       (t[cur.last + 1].lower == "and" || t[cur.last + 1].lower == ",")));
     if (!a->mentions.empty() && joined && a->mentions.back().last + 2 == cur.first) {
       bool alone = cur.last + 1 >= n || !(a->info[cur.last + 1].pos == Pos::kNoun || t[cur.last + 1].lower == "'s");
       bool country_like = cur.kind == PhraseKind::kCountry || cur.kind == PhraseKind::kOrg;
-      if (!shared_role.back().empty() && country_like && cur.code.size() == 3 && alone) {
+      if (!tabari_ && !shared_role.back().empty() && country_like && cur.code.size() == 3 && alone) {
         cur.code += shared_role.back();
         role_of = shared_role.back();
       } else if (!shared_country.back().empty() && cur.kind == PhraseKind::kAgent && cur.country < 0 &&

@@ -64,11 +64,13 @@ class Analyzer {
   // `role_of_name`: a role right before a name of country level (a bare
   // code) gives that name its role ("minister Telemar" of Dagolath: DAGGOV),
   // as PETRARCH codes it; TABARI keeps the name's own code.
-  // `name_gaps`: TABARI's names written with a space between words ("PRINCE
-  // DOL_AMROTH") also match with "of" or "of the" there ("Prince of Dol
-  // Amroth").
-  explicit Analyzer(const Model* model, bool role_of_name = true, bool name_gaps = false)
-      : model_(model), role_of_name_(role_of_name), name_gaps_(name_gaps) {}
+  // `tabari`: TABARI's reading of names. Its names written with a space
+  // between words ("PRINCE DOL_AMROTH") also match with "of" or "of the"
+  // there ("Prince of Dol Amroth"); a hyphen joins what `_` joins ("AL_GORE"
+  // is "Al-Gore"); and the role of a list ("the ambassadors of Arnor,
+  // Osgiliath and Gondor") stays with its first actor.
+  explicit Analyzer(const Model* model, bool role_of_name = true, bool tabari = false)
+      : model_(model), role_of_name_(role_of_name), tabari_(tabari) {}
   // tokens: the sentence's tokens; date: the document date for dated roles.
   // Generic agents ("police") get their country later, from the document.
   void Analyze(const Token* tokens, uint32_t count, const std::string& date, SentenceAnalysis* out) const;
@@ -79,7 +81,7 @@ class Analyzer {
   void FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) const;
   const Model* model_;
   bool role_of_name_;
-  bool name_gaps_;
+  bool tabari_;
 };
 
 // True when mention m only modifies the noun after it ("a hostage deal",

@@ -54,10 +54,20 @@ bool ResolveChunk(const Model& model, const DocState& doc, const SentenceAnalysi
   // Dictionary actors inside the chunk. Several only when coordinated
   // ("Boehler and Hamas officers"); otherwise the first ("the offensive of Israel").
   bool coordinated = false;
+  // TABARI: "and" between two words it lists as adjectives ("awful and
+  // evil minister") or as nouns ("sheep and goats of Gondor") joins them
+  // inside one noun phrase.
+  auto joins_words = [&](uint32_t k) {
+    if (k == 0 || k + 1 >= a.count) return false;
+    for (const char* cls : {kTabariNouns, kTabariAdjectives}) {
+      if (model.InClass(cls, t[k - 1].lower) && model.InClass(cls, t[k + 1].lower)) return true;
+    }
+    return false;
+  };
   for (uint32_t k = first; k <= last; ++k) {
     // Not inside one actor's phrase ("Ithilen's awful and evil minister").
     coordinated |= (t[k].lower == "and" || t[k].lower == "&" || t[k].lower == "or" || t[k].lower == "nor") &&
-                   a.mention_at[k] < 0;
+                   a.mention_at[k] < 0 && !joins_words(k);
     // "Police-VHP clashes": two sides joined by a hyphen
     coordinated |= t[k].lower == "-" && k > first && k < last && a.mention_at[k - 1] >= 0 &&
                    a.mention_at[k + 1] >= 0 && a.mentions[a.mention_at[k - 1]].is_actor &&

@@ -58,6 +58,9 @@ std::string_view StripComment(std::string_view line);
 // markers dropped, blanks collapsed, lower case).
 std::string PhraseWords(std::string_view phrase);
 std::string TitleCase(const std::string& lower);
+// PhraseWords of a TABARI actor phrase, with kNameGapMark where a blank
+// separates two words: TABARI lets other words stand there, `_` not.
+std::string GappedPhraseWords(std::string_view phrase);
 std::string Lower(std::string_view s);
 
 // A peer date, YYMMDD (years < 30 are 20YY) or YYYYMMDD, as YYYY-MM-DD;

@@ -14,6 +14,7 @@
 
 #include "dragoman/engine.h"
 #include "import/validate.h"
+#include "lexicon/model.h"
 
 namespace dragoman {
 namespace {
@@ -159,6 +160,37 @@ TEST(ImportTabari, NamesWithoutAFinalUnderscoreAreStems) {
   ASSERT_EQ(petrarch.size(), 4u);
   EXPECT_EQ(petrarch[0].names, (std::vector<std::string>{"Kuwait"}));
   EXPECT_EQ(petrarch[1].names, (std::vector<std::string>{"Libya"}));
+}
+
+TEST(ImportTabari, ABlankBetweenWordsIsAGapAndAnUnderscoreIsNot) {
+  const char* text = "EDORAS RIDER [ROHMIL]\nPRINCE DOL_AMROTH [DOL]\nMINAS_TIRITH_ [GON]\n";
+  std::vector<Entry> tabari, petrarch;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-actors", TempFile("gaps.actors", text), &tabari, &warnings).ok());
+  ASSERT_TRUE(ImportDictionary("petrarch-actors", TempFile("gaps.txt", text), &petrarch, &warnings).ok());
+  ASSERT_EQ(tabari.size(), 3u);
+  const std::string gap = kNameGapMark;
+  EXPECT_EQ(tabari[0].names, (std::vector<std::string>{"Edoras " + gap + " Rider*"}));
+  EXPECT_EQ(tabari[1].names, (std::vector<std::string>{"Prince " + gap + " Dol Amroth*"}));
+  EXPECT_EQ(tabari[2].names, (std::vector<std::string>{"Minas Tirith", "Minas Tiriths"}));
+  // PETRARCH's blanks are no gaps.
+  ASSERT_EQ(petrarch.size(), 3u);
+  EXPECT_EQ(petrarch[0].names, (std::vector<std::string>{"Edoras Rider"}));
+}
+
+TEST(ImportTabari, NounAndAdjectiveSectionsBecomeWordClasses) {
+  const char* text =
+      "<NOUN>\nHORSES  ;pas\nSPEARMEN_\n</NOUN>\n<ADJECTIVE>\nBRAVE\nGRIM\n</ADJECTIVE>\nROHAN_ [ROH]\n";
+  std::vector<Entry> entries;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ImportDictionary("tabari-actors", TempFile("pos.actors", text), &entries, &warnings).ok());
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].key, "ROH");
+  EXPECT_EQ(entries[1].kind, "class");
+  EXPECT_EQ(entries[1].key, kTabariAdjectives);
+  EXPECT_EQ(entries[1].names, (std::vector<std::string>{"brave", "grim"}));
+  EXPECT_EQ(entries[2].key, kTabariNouns);
+  EXPECT_EQ(entries[2].names, (std::vector<std::string>{"horses", "spearmen"}));
 }
 
 TEST(ImportTabari, MalformedVerbLineReported) {
@@ -530,6 +562,61 @@ TEST(ImportEngine, TabariNamesReadAcrossOf) {
   const char* text = "Arnor warned of the Prince of Dol Amroth on Monday.";
   EXPECT_EQ(Code(*sparse, text), "ARN-160-DOL");
   EXPECT_EQ(Code(*parse, text), "");
+}
+
+TEST(ImportEngine, TabariNamesWithGapsAndHyphens) {
+  // "EDORAS RIDER" (a blank: words may stand between) and "HELMS_DEEP" (an
+  // underscore, which TABARI also reads as a hyphen).
+  const std::string gap = kNameGapMark;
+  const std::string dict =
+      kSmallDict + std::string("org ROHMIL : Edoras ") + gap + " Rider\norg HLM : Helms Deep\nverb 160 : warn\n";
+  auto sparse = SmallEngine(dict, true, true);
+  auto parse = SmallEngine(dict, true, false);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(parse, nullptr);
+  EXPECT_EQ(Code(*sparse, "Arnor warned Edoras Rider on Monday."), "ARN-160-ROHMIL");
+  EXPECT_EQ(Code(*sparse, "Arnor warned Edoras and a Rider on Monday."), "ARN-160-ROHMIL");
+  EXPECT_EQ(Code(*sparse, "Arnor warned the Helms-Deep garrison on Monday."), "ARN-160-HLM");
+  // Without the later word the name is not there.
+  EXPECT_EQ(Code(*sparse, "Arnor warned Edoras on Monday."), "ARN-160-");
+  // Our own reading keeps a hyphenated pair as written.
+  EXPECT_EQ(Code(*parse, "Arnor warned the Helms-Deep garrison on Monday."), "");
+}
+
+TEST(ImportEngine, TabariGivesAListsRoleToItsFirstActor) {
+  const std::string dict = kSmallDict + std::string("org GON : Gondor\nagent LEG : lawmakers\nverb 041 : welcome\n");
+  auto sparse = SmallEngine(dict, true, true);
+  auto parse = SmallEngine(dict, true, false);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(parse, nullptr);
+  const char* text = "Lawmakers of Arnor, Gondor and Osgiliath welcomed Eriador.";
+  EXPECT_EQ(Code(*sparse, text), "ARNLEG-041-ERI GON-041-ERI OSG-041-ERI");
+  EXPECT_EQ(Code(*parse, text), "ARNLEG-041-ERI GONLEG-041-ERI OSGLEG-041-ERI");
+}
+
+TEST(ImportEngine, TabariReadsAnSFormAfterANameAsItsVerb) {
+  // "Arnor supposes guards ...": not one noun phrase "Arnor supposes guards".
+  const std::string dict =
+      kSmallDict + std::string("agent COP : guards\nverb 023 : suppose\n");
+  auto sparse = SmallEngine(dict, true, true);
+  ASSERT_NE(sparse, nullptr);
+  EXPECT_EQ(Code(*sparse, "Arnor supposes guards can stop a flood from the river next month."), "ARN-023-COP");
+}
+
+TEST(ImportEngine, TabariKeepsWordsItKnowsJoinedInOneNounPhrase) {
+  const std::string dict = kSmallDict + std::string(
+                                            "org GON : Gondor\norg ROH : Rohan\norg THE : Theoden\n"
+                                            "agent GOV : counsellor\nverb 160 : warn\n"
+                                            "class tabari-noun : horses | spears\n"
+                                            "class tabari-adjective : brave | grim\n");
+  auto sparse = SmallEngine(dict, true, true);
+  ASSERT_NE(sparse, nullptr);
+  // Two nouns it lists: one noun phrase, whose first actor is the source.
+  EXPECT_EQ(Code(*sparse, "Rohan's horses and spears of Gondor warned Eriador."), "ROH-160-ERI");
+  // A word it does not list: two conjuncts.
+  EXPECT_EQ(Code(*sparse, "Rohan's horses and banners of Gondor warned Eriador."), "ROH-160-ERI GON-160-ERI");
+  // Two adjectives; the role before a name is the name's, not Rohan's.
+  EXPECT_EQ(Code(*sparse, "Rohan's brave and grim counsellor Theoden warned Eriador."), "ROH-160-ERI");
 }
 
 TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {

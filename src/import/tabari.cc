@@ -7,8 +7,10 @@
 //   PHRASE_WITH_UNDERSCORES [CODE] [CODE <YYMMDD] ...   ; or # comment
 //   +SYNONYM                                            (PETRARCH, and TABARI demo)
 //   \t[CODE FROM-TO]                                    code block on its own line
-// TABARI also has <NOUN>...</NOUN> / <ADJECTIVE>... sections (part-of-speech
-// hints, skipped) and ends at "~~FINISH".
+// A blank between two words of a TABARI name lets other words stand there
+// ("DURTHANG ORC"); `_` does not. TABARI also has <NOUN>...</NOUN> /
+// <ADJECTIVE>... sections (part-of-speech hints, kept as word classes; other
+// sections are skipped) and ends at "~~FINISH".
 //
 // Agent layout: PHRASE [~CODE] (TABARI; `[CODE~]` puts the agent code first)
 // and PETRARCH's PHRASE {PLURAL PLURAL} [~CODE] with `{}` meaning "no
@@ -104,6 +106,26 @@ std::string PhraseWords(std::string_view phrase) {
   }
   while (!out.empty() && (out.back() == '=' || out.back() == '_')) out.pop_back();
   return Lower(out);
+}
+
+std::string GappedPhraseWords(std::string_view phrase) {
+  std::string words;
+  // A blank between two words (not after a `_`, nor at either end) is
+  // TABARI's gap: "DURTHANG ORC" -> "DURTHANG … ORC".
+  std::string_view p = Trim(phrase);
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if ((c == ' ' || c == '\t') && i > 0 && p[i - 1] != ' ' && p[i - 1] != '\t' && p[i - 1] != '_') {
+      size_t j = p.find_first_not_of(" \t", i);
+      if (j != std::string_view::npos && p[j] != '_') {
+        words += " " + std::string(kNameGapMark) + " ";
+        i = j - 1;
+        continue;
+      }
+    }
+    words.push_back(c);
+  }
+  return PhraseWords(words);
 }
 
 std::string TitleCase(const std::string& lower) {
@@ -237,7 +259,7 @@ void ImportActors(const std::string& path, const std::vector<std::string>& lines
   // An exact name also takes TABARI's noun ending -s ("LIBYA_" matches
   // "Libyas", "ITHILEN_GOVERNMENT_RADIO_" "Ithilen government radios").
   auto add_name = [&](std::vector<std::string>* names, std::string_view phrase) {
-    std::string n = TitleCase(PhraseWords(phrase));
+    std::string n = TitleCase(stems ? GappedPhraseWords(phrase) : PhraseWords(phrase));
     size_t sp = n.rfind(' ');
     std::string_view last = std::string_view(n).substr(sp == std::string::npos ? 0 : sp + 1);
     bool letters = last.size() >= 3;
@@ -298,6 +320,11 @@ void ImportActors(const std::string& path, const std::vector<std::string>& lines
     out->push_back(std::move(e));
   };
   bool in_section = false;
+  // TABARI's <NOUN> and <ADJECTIVE> sections: words it knows as such, which
+  // keep an "and" between two of them inside one noun phrase ("awful and
+  // evil minister"). Kept as the word classes kTabariNouns, kTabariAdjectives.
+  std::map<std::string, Entry> word_classes;
+  std::string section_class;
   for (size_t i = 0; i < lines.size(); ++i) {
     int ln = static_cast<int>(i) + 1;
     std::string_view l = Trim(StripComment(lines[i]));
@@ -305,9 +332,23 @@ void ImportActors(const std::string& path, const std::vector<std::string>& lines
     if (l.substr(0, 2) == "~~") break;  // TABARI end of file
     if (l[0] == '<') {
       in_section = l.size() > 1 && l[1] != '/';
+      std::string tag = Lower(l);
+      section_class = !in_section ? "" : tag == "<noun>" ? kTabariNouns : tag == "<adjective>" ? kTabariAdjectives : "";
       continue;
     }
-    if (in_section) continue;
+    if (in_section) {
+      if (!section_class.empty() && l.find('[') == std::string_view::npos) {
+        Entry& e = word_classes[section_class];
+        if (e.kind.empty()) {
+          e.kind = "class";
+          e.key = section_class;
+          e.file = path;
+          e.line = ln;
+        }
+        AddUnique(&e.names, PhraseWords(l));
+      }
+      continue;
+    }
     std::string phrase, error;
     std::vector<std::string> blocks;
     if (!SplitBlocks(l, &phrase, &blocks, &error)) {
@@ -358,6 +399,9 @@ void ImportActors(const std::string& path, const std::vector<std::string>& lines
     add_name(&cur.names, phrase);
   }
   flush();
+  for (auto& [key, e] : word_classes) {
+    if (!e.names.empty()) out->push_back(std::move(e));
+  }
 }
 
 void ImportAgents(const std::string& path, const std::vector<std::string>& lines, std::vector<Entry>* out,

@@ -24,6 +24,17 @@ namespace dragoman {
 
 enum class PhraseKind : uint8_t { kCountry, kCountryAdj, kCountryPeople, kOrg, kPerson, kAgent, kPlace };
 
+// Between two words of a name: other words of the sentence may stand
+// there ("Durthang … Orc" matches "Durthang and an Orc"; TABARI's names with
+// a blank between words). It is one token, as written.
+inline constexpr char kNameGapMark[] = "\u2026";
+inline constexpr const char* kNameGapToken = kNameGapMark;
+
+// Word classes of the words TABARI's dictionaries list as nouns and as
+// adjectives (its <NOUN> and <ADJECTIVE> sections).
+inline constexpr char kTabariNouns[] = "tabari-noun";
+inline constexpr char kTabariAdjectives[] = "tabari-adjective";
+
 struct Phrase {
   std::vector<std::string> tokens;  // lower-case tokens
   std::vector<std::string> exact;   // when non-empty: tokens must match as written
