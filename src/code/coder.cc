@@ -834,7 +834,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
             hit_lowest = lowest;
             // "Estonia said it would act now" ("said would * act now"): the
             // governing "said" is part of this event, not one of its own.
-            if (g.has_subject && lowest < g.subj_first) {
+            if ((g.has_subject && lowest < g.subj_first) || (!g.has_subject && lowest < g.first)) {
               for (const VerbGroup& o : a.verbs) {
                 if (o.head == lowest) takes_verb = static_cast<int>(lowest);
               }

@@ -631,6 +631,11 @@ TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
   // The words before the verb reach past a pronoun subject, and the
   // governing "said" they take codes no event of its own.
   EXPECT_EQ(Code(*engine, "Arnor said it would act now with Eriador."), "ARN-101-ERI");
+  // So with no subject at all, in TABARI's reading ("said would act").
+  auto sparse = SmallEngine(kSmallDict + std::string("verb 023 : say\nverb 101 : said would * act now with\n"), true,
+                            true);
+  ASSERT_NE(sparse, nullptr);
+  EXPECT_EQ(Code(*sparse, "Arnor said would act now with Eriador."), "ARN-101-ERI");
   // Without a pattern through it, "said" keeps its event.
   EXPECT_EQ(Code(*engine, "Arnor said it would act with Eriador."), "ARN-023-ERI ARN-100-ERI");
 }
