@@ -361,7 +361,7 @@ TEST(ImportTabari, VerbPatternPutsVerbFirst) {
   EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abduct that~ she~ killed~ +"), e->names.end());
   // "FAILED_TO_*": only words before the verb, right before it, never the
   // bare verb with 111.
-  e = Find(entries, "verb", "failed_to_ * abduct");
+  e = Find(entries, "verb", "=failed_=to_ * abduct");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "111");
   EXPECT_EQ(e->names.size(), 1u);
@@ -384,10 +384,10 @@ TEST(ImportTabari, UnderscoreJoinsAWordToTheAlternativesBesideIt) {
   std::vector<Entry> entries;
   std::vector<std::string> warnings;
   ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
-  const Entry* e = Find(entries, "verb", "abide by_shire_laws~");
+  const Entry* e = Find(entries, "verb", "abide =by_=shire_laws~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "151");
-  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abide by_bree_laws~"), e->names.end());
+  EXPECT_NE(std::find(e->names.begin(), e->names.end(), "abide =by_=bree_laws~"), e->names.end());
   e = Find(entries, "verb", "abide by~ shire~ customs~");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "152");
@@ -445,7 +445,7 @@ TEST(ImportTabari, SynsetMembersNamingSynsetsAndJoinedWords) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->key, "911");
   EXPECT_EQ(e->names, (std::vector<std::string>{"welcome &TIES_notes from~", "welcome notes_on_&TIES from~"}));
-  EXPECT_NE(Find(entries, "verb", "welcome new_&TIES_links~"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "welcome =new_&TIES_links~"), nullptr);
   EXPECT_NE(Find(entries, "verb", "welcome better~ &TIES links~"), nullptr);
   // A word ending in `_` is matched as written, not as a stem.
   EXPECT_NE(Find(entries, "verb", "welcome =resolution"), nullptr);
@@ -773,7 +773,7 @@ TEST(ImportEngine, TabariPatternWordsArePrefixes) {
   std::vector<std::string> warnings;
   ASSERT_TRUE(ImportDictionary("tabari-verbs", path, &entries, &warnings).ok());
   EXPECT_NE(Find(entries, "verb", "adopt revolution~"), nullptr);
-  EXPECT_NE(Find(entries, "verb", "adopt for_asylum~"), nullptr);
+  EXPECT_NE(Find(entries, "verb", "adopt =for_asylum~"), nullptr);
   EXPECT_NE(Find(entries, "verb", "adopt =southern road~"), nullptr);
   std::string dict = kSmallDict + std::string("verb 081 : adopt\n");
   for (const Entry& e : entries) {
@@ -786,6 +786,16 @@ TEST(ImportEngine, TabariPatternWordsArePrefixes) {
   EXPECT_EQ(Code(*engine, "Arnor adopted for asylum the rules of Eriador."), "ARN-075-ERI");
   EXPECT_EQ(Code(*engine, "Arnor adopted a southernmost road with Eriador."), "ARN-081-ERI");
   EXPECT_EQ(Code(*engine, "Arnor adopted a southern roadmap with Eriador."), "ARN-073-ERI");
+  // A `_` ends a word before the verb too: "PLAN_TO_*" is "plan to", not
+  // "plans tos".
+  std::string expel = TempFile("expel.verbs", "EXPEL  [172]\n- PLAN_TO_*  [174]\n");
+  entries.clear();
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", expel, &entries, &warnings).ok());
+  ASSERT_NE(Find(entries, "verb", "=plan_=to_ * expel"), nullptr);
+  auto expels = SmallEngine(kSmallDict + std::string("verb 172 : expel\nverb 174 : =plan_=to_ * expel\n"), true, true);
+  ASSERT_NE(expels, nullptr);
+  EXPECT_EQ(Code(*expels, "Arnor will plan to expel Eriador from the league."), "ARN-174-ERI");
+  EXPECT_EQ(Code(*expels, "Arnor plans tos expel Eriador from the league."), "ARN-172-ERI");
 }
 
 TEST(ImportEngine, PairedCodesCodeTheTargetInReturn) {

@@ -662,6 +662,9 @@ class VerbImporter {
       if (t[0] == '+' || t[0] == '$') t.erase(0, 1);  // "+PARTY": the slot marker is kept apart
       // "RESOLUTION_": the word as written ("=resolution"), not "resolutions".
       bool exact = !before_verb && t.size() > 1 && t.back() == '_' && t[t.size() - 2] != '_';
+      // TABARI: a `_` ends a word before the verb too, and so does one that
+      // joins it to the next ("PLAN_TO_*" does not match "plans tos").
+      if (!petrarch_ && (joined || (t.size() > 1 && t.back() == '_' && t[t.size() - 2] != '_'))) exact = true;
       // TABARI matches a pattern word as a prefix of the text's word
       // ("REVOLUTION" matches "revolutionary", "SAID" "saidth") unless a `_`
       // ends it ("ASYLUM_", "FOR_ASYLUM"); "REAL~" says so explicitly.
