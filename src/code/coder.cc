@@ -708,6 +708,9 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     const VerbGroup& g = (*groups)[k];
     const bool noun_head = k >= verb_count;
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
+    // TABARI: "'s" is a noun's ending; a verb word that takes it is no verb
+    // ("Estonia donate's cash").
+    if (sparse_verbs_ && g.head + 1 < st.count && t[g.head + 1].lower == "'s") continue;
     // PETRARCH and UD-PETRARCH read a parse, where a gerund clause opened by
     // a subordinator ("attacked X after leaving Y") has no subject of its
     // own: it codes nothing.

@@ -796,6 +796,8 @@ TEST(ImportEngine, TabariPatternWordsArePrefixes) {
   ASSERT_NE(expels, nullptr);
   EXPECT_EQ(Code(*expels, "Arnor will plan to expel Eriador from the league."), "ARN-174-ERI");
   EXPECT_EQ(Code(*expels, "Arnor plans tos expel Eriador from the league."), "ARN-172-ERI");
+  // "'s" is a noun's ending: a verb word that takes it is no verb.
+  EXPECT_EQ(Code(*expels, "Arnor expel's envoys to Eriador."), "");
 }
 
 TEST(ImportEngine, PairedCodesCodeTheTargetInReturn) {
