@@ -110,7 +110,10 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
     bool found = false;
     // "most_certainly": right before the word after it
     uint32_t reach = (i + 1 < p.before.size() ? p.before[i + 1].adjacent : p.before_adjacent) ? 1 : 4;
-    for (uint32_t k = pos; k > lo && k + reach > pos;) {
+    // An actor between the words counts as one word ("NOW + HAVE BEEN *":
+    // "Now the United Arab Emirates have been").
+    uint32_t slack = 0;
+    for (uint32_t k = pos; k > lo && k + reach + slack > pos;) {
       --k;
       if (el.type != PatternElem::kTarget && a.info[k].word != 0 &&
           std::binary_search(el.ids.begin(), el.ids.end(), a.info[k].word)) {
@@ -126,6 +129,7 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
           found = true;
           break;
         }
+        slack += k - a.mentions[mi].first;
         k = a.mentions[mi].first;  // an actor between the pattern's words
         continue;
       }

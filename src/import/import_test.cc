@@ -636,6 +636,13 @@ TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
                             true);
   ASSERT_NE(sparse, nullptr);
   EXPECT_EQ(Code(*sparse, "Arnor said would act now with Eriador."), "ARN-101-ERI");
+  // An actor between the words before the verb counts as one word.
+  auto warn = SmallEngine(kSmallDict + std::string("org UNK : United Northern Kingdoms\n"
+                                                   "verb 161 : + have been * warn $\n"
+                                                   "verb 165 : now + have been * warn $\n"),
+                          true, true);
+  ASSERT_NE(warn, nullptr);
+  EXPECT_EQ(Code(*warn, "Now the United Northern Kingdoms have been warned of Eriador."), "ERI-165-UNK");
   // Without a pattern through it, "said" keeps its event.
   EXPECT_EQ(Code(*engine, "Arnor said it would act with Eriador."), "ARN-023-ERI ARN-100-ERI");
 }
