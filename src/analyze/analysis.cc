@@ -636,7 +636,8 @@ void Analyzer::Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const {
     const Token& tok = t[i];
     ti.lex = model_->Lookup(tok.lower);
     ti.word = ti.lex ? ti.lex->word : 0;
-    if (!ti.word && tok.kind == TokKind::kWord) ti.word = model_->PrefixWord(tok.lower);
+    ti.prefix = tok.kind == TokKind::kWord ? model_->PrefixWord(tok.lower) : 0;
+    if (!ti.word) ti.word = ti.prefix;
     if (tok.kind == TokKind::kPunct) { ti.pos = Pos::kPunct; continue; }
     if (tok.kind == TokKind::kQuote) { ti.pos = Pos::kQuote; continue; }
     if (tok.kind == TokKind::kNumber) { ti.pos = Pos::kNum; continue; }

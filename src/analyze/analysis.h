@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <algorithm>
 #include <vector>
 
 #include "dragoman/record.h"
@@ -24,6 +25,13 @@ struct TokenInfo {
   Pos pos = Pos::kOther;
   const std::vector<VerbForm>* forms = nullptr;  // verb readings, if any
   uint32_t word = 0;  // id of the lower-case form among pattern words (0: no pattern uses it)
+  // id of the longest TABARI prefix pattern word ("in~") the form begins
+  // with and is longer than, or 0 (Model::PrefixWord). TokenInfo::Is tests both.
+  uint32_t prefix = 0;
+  bool Is(const std::vector<uint32_t>& sorted_ids) const {
+    return (word && std::binary_search(sorted_ids.begin(), sorted_ids.end(), word)) ||
+           (prefix && prefix != word && std::binary_search(sorted_ids.begin(), sorted_ids.end(), prefix));
+  }
   const Model::Lexeme* lex = nullptr;  // all the model knows of the word, or null
 };
 

@@ -64,7 +64,7 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
           found = true;
           break;
         }
-      } else if (a.info[k].word != 0 && std::binary_search(el.ids.begin(), el.ids.end(), a.info[k].word)) {
+      } else if (a.info[k].Is(el.ids)) {
         pos = k + 1;
         found = true;
         break;
@@ -115,8 +115,7 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
     uint32_t slack = 0;
     for (uint32_t k = pos; k > lo && k + reach + slack > pos;) {
       --k;
-      if (el.type != PatternElem::kTarget && a.info[k].word != 0 &&
-          std::binary_search(el.ids.begin(), el.ids.end(), a.info[k].word)) {
+      if (el.type != PatternElem::kTarget && a.info[k].Is(el.ids)) {
         pos = k;
         found = true;
         break;
@@ -143,8 +142,7 @@ bool MatchBefore(const VerbPattern& p, const Token* t, const SentenceAnalysis& a
     // between ("Neither Arnor nor Gondor boycotted"); not for UD-PETRARCH,
     // which reads the pattern's words in the subject alone.
     if (!found && !in_subject && i == 0 && el.type == PatternElem::kWord && g.has_subject && g.subj_first < pos &&
-        g.subj_last < g.head && a.info[g.subj_first].word != 0 &&
-        std::binary_search(el.ids.begin(), el.ids.end(), a.info[g.subj_first].word)) {
+        g.subj_last < g.head && a.info[g.subj_first].Is(el.ids)) {
       pos = g.subj_first;
       found = true;
     }
@@ -794,6 +792,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         region.clear();
         for (uint32_t q = g.head + 1; q < end; ++q) {
           if (a.info[q].word) region.push_back(a.info[q].word);
+          if (a.info[q].prefix && a.info[q].prefix != a.info[q].word) region.push_back(a.info[q].prefix);
         }
         std::sort(region.begin(), region.end());
         auto present = [&](const PatternElem& el) {

@@ -805,6 +805,22 @@ TEST(ImportEngine, TabariPatternWordsArePrefixes) {
   EXPECT_EQ(Code(*expels, "Arnor plans tos expel Eriador from the league."), "ARN-172-ERI");
   // "'s" is a noun's ending: a verb word that takes it is no verb.
   EXPECT_EQ(Code(*expels, "Arnor expel's envoys to Eriador."), "");
+  // A word a pattern names as it stands ("inching") still matches another's
+  // prefix ("IN *"); of two patterns as long, the one of longer words wins.
+  std::string more = TempFile("more.verbs",
+                              "ACCORD  [---]\n- INCHING CLOSER *  [083]\n- IN *  [072]\n- TO *  [073]\n"
+                              "VOW  [---]\n- * RESIST { TO THE END | TO THE LAST }  [113]\n"
+                              "- * RESISTANCE TO THE INVADING  [114]\n");
+  entries.clear();
+  ASSERT_TRUE(ImportDictionary("tabari-verbs", more, &entries, &warnings).ok());
+  std::string more_dict = kSmallDict;
+  for (const Entry& e : entries) {
+    if (e.kind == "verb") more_dict += "verb " + e.key + " : " + e.names[0] + "\n";
+  }
+  auto more_engine = SmallEngine(more_dict, true, true);
+  ASSERT_NE(more_engine, nullptr);
+  EXPECT_EQ(Code(*more_engine, "Arnor is inching yen to accord with Eriador."), "ARN-072-ERI");
+  EXPECT_EQ(Code(*more_engine, "Arnor vowed resistance to the end to the invading riders of Eriador."), "ARN-114-ERI");
 }
 
 TEST(ImportEngine, PairedCodesCodeTheTargetInReturn) {

@@ -788,7 +788,10 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
   for (auto* table : {&m.patterns_, &m.noun_patterns_})
   for (auto& [lemma, list] : *table) {
     // Longer first; of two as long, the one with more literal words ("*
-    // DOLLAR" before "* &CURRENCY", as TABARI has it), then one with a target.
+    // DOLLAR" before "* &CURRENCY", as TABARI has it), then one with a target,
+    // then the one whose words are longer ("* RESISTANCE TO THE INVADING"
+    // before "* RESIST TO THE END", whose prefix "resist" matches
+    // "resistance" too).
     auto literal = [](const VerbPattern& p) {
       int n = 0;
       for (const auto* list : {&p.elems, &p.before}) {
@@ -796,11 +799,19 @@ Result<std::unique_ptr<Model>> ModelBuilder::Build(std::vector<std::string>* war
       }
       return n;
     };
+    auto letters = [](const VerbPattern& p) {
+      size_t n = 0;
+      for (const auto* list : {&p.elems, &p.before}) {
+        for (const PatternElem& el : *list) n += el.type == PatternElem::kWord && !el.forms.empty() ? el.forms[0].size() : 0;
+      }
+      return n;
+    };
     std::stable_sort(list.begin(), list.end(), [&](const VerbPattern& a, const VerbPattern& b) {
       if (a.specificity != b.specificity) return a.specificity > b.specificity;
       int la = literal(a), lb = literal(b);
       if (la != lb) return la > lb;
-      return a.has_target > b.has_target;
+      if (a.has_target != b.has_target) return a.has_target > b.has_target;
+      return letters(a) > letters(b);
     });
   }
   // WordNet verbs, after the irregular forms are all known.
