@@ -580,6 +580,12 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
     // Inside a list, a comma joins too: "ambassadors of Arnor, Osgiliath and
     // Gondor" (but not "soldiers from Gondor, Arnor said"). TABARI gives
     // the role to the first actor only.
+    // PETRARCH's parse splits "The Danish media and government" into two
+    // noun phrases after a determiner, so the country stays with the first
+    // ("Danish media and government" is one phrase and shares it).
+    auto determined_conjunct = [&](const Mention& prev) {
+      return prev.first > 0 && a->info[prev.first - 1].pos == Pos::kDet;
+    };
     bool joined = cur.first >= 2 && (t[cur.first - 1].lower == "and" ||
                                      (t[cur.first - 1].lower == "," && cur.last + 1 < n &&
                                       (t[cur.last + 1].lower == "and" || t[cur.last + 1].lower == ",")));
@@ -590,7 +596,7 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         cur.code += shared_role.back();
         role_of = shared_role.back();
       } else if (!shared_country.back().empty() && cur.kind == PhraseKind::kAgent && cur.country < 0 &&
-                 cur.code.size() == 3) {
+                 cur.code.size() == 3 && !(petrarch_ && determined_conjunct(a->mentions.back()))) {
         cur.code = shared_country.back() + cur.code;
         country_of = shared_country.back();
       }
@@ -668,6 +674,18 @@ void Analyzer::Tag(const Token* t, uint32_t n, SentenceAnalysis* a) const {
 
 void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) const {
   auto& info = a->info;
+  // "will not wire tap the lines": a noun between a modal (or its
+  // negation) and a base-form verb is the first part of a compound verb,
+  // not a subject; it reads as an adverb inside the verb group.
+  for (uint32_t i = 1; i + 1 < n; ++i) {
+    if (info[i].pos != Pos::kNoun || info[i].forms || a->mention_at[i] >= 0 || t[i].cap) continue;
+    if (!(info[i - 1].pos == Pos::kModal || (info[i - 1].pos == Pos::kNeg && i > 1 && info[i - 2].pos == Pos::kModal)))
+      continue;
+    if (info[i + 1].pos != Pos::kVerb || !info[i + 1].forms) continue;
+    uint8_t bits = 0;
+    for (const VerbForm& f : *info[i + 1].forms) bits |= f.bits;
+    if (bits & kBase) info[i].pos = Pos::kAdv;
+  }
   // Resolve verb/noun ambiguity from the left context.
   for (uint32_t i = 0; i < n; ++i) {
     if (info[i].pos != Pos::kVerb) continue;
@@ -681,6 +699,9 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
     bool verb;
     if (t[i].cap && i > 0 && !(p >= 0 && t[p].kind == TokKind::kQuote)) {
       verb = false;  // "the White House", "Security Council": a name, not a verb
+    } else if (i > 1 && t[i - 1].lower == "-" && !t[i - 1].space_before && !t[i].space_before &&
+               t[i - 2].kind == TokKind::kWord) {
+      verb = false;  // "eye-catching", "peace-keeping": the end of a hyphenated modifier
     } else if (prev == Pos::kTo || prev == Pos::kModal || prev == Pos::kAux || prev == Pos::kNeg) {
       verb = true;
     } else if (prev == Pos::kDet || prev == Pos::kPoss || prev == Pos::kAdj || prev == Pos::kNum) {
@@ -732,7 +753,14 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       if (opener == Pos::kDet && q > 1 && t[q - 1].lower == "and" && a->mention_at[q - 2] >= 0 && prev_mention)
         prev_plural = true;
       bool third = (bits & kThird) && !(bits & kBase);
-      if (!in_np) verb = true;
+      // "after Gondor crowds burned down the embassy": an -s form right
+      // before a past-tense verb is the plural noun heading its subject.
+      uint8_t next_bits = 0;
+      if (i + 1 < n && info[i + 1].pos == Pos::kVerb && info[i + 1].forms)
+        for (const VerbForm& f : *info[i + 1].forms) next_bits |= f.bits;
+      bool before_past = third && (next_bits & kPast) && !(next_bits & (kBase | kThird | kGerund));
+      if (before_past) verb = false;
+      else if (!in_np) verb = true;
       else if (in_pp) verb = false;
       else if (third) verb = !prev_plural && opener != Pos::kVerb && object_follows;
       else verb = prev_plural && opener == Pos::kDet;

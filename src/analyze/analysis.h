@@ -77,8 +77,11 @@ class Analyzer {
   // there ("Prince of Dol Amroth"); a hyphen joins what `_` joins ("AL_GORE"
   // is "Al-Gore"); and the role of a list ("the ambassadors of Arnor,
   // Osgiliath and Gondor") stays with its first actor.
-  explicit Analyzer(const Model* model, bool role_of_name = true, bool tabari = false)
-      : model_(model), role_of_name_(role_of_name), tabari_(tabari) {}
+  // `petrarch`: PETRARCH's reading, where a determiner opens a noun phrase
+  // of its own ("The Danish media and government": the government has no
+  // country).
+  explicit Analyzer(const Model* model, bool role_of_name = true, bool tabari = false, bool petrarch = false)
+      : model_(model), role_of_name_(role_of_name), tabari_(tabari), petrarch_(petrarch) {}
   // tokens: the sentence's tokens; date: the document date for dated roles.
   // Generic agents ("police") get their country later, from the document.
   void Analyze(const Token* tokens, uint32_t count, const std::string& date, SentenceAnalysis* out) const;
@@ -90,6 +93,7 @@ class Analyzer {
   const Model* model_;
   bool role_of_name_;
   bool tabari_;
+  bool petrarch_;
 };
 
 // True when mention m only modifies the noun after it ("a hostage deal",

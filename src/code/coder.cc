@@ -28,9 +28,12 @@ bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
 // `window`: how far (in tokens) an element may stand from the one before.
 // `loose`: any word but punctuation may stand between pattern words, as the
 // peers have it ("act on a resolution" matches "act resolution").
+// `split_of` (PETRARCH's parse): a `^` passes over only the head of "the
+// parliament of Gondor", whose actor after "of" is a noun phrase of its own;
+// *target_at (optional) gets the token where the target slot matched.
 bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, uint32_t pos,
                 uint32_t end, bool skip_target, int* target, uint32_t* after = nullptr, uint32_t window = 4,
-                bool loose = false) {
+                bool loose = false, bool split_of = false, uint32_t* target_at = nullptr) {
   *target = -1;
   for (const PatternElem& el : p.elems) {
     if (el.type == PatternElem::kTarget && skip_target && !p.swap) continue;
@@ -51,7 +54,21 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
           continue;
         }
         uint32_t q = k;
-        while (q < end && nominal(q)) q = a.mention_at[q] >= 0 ? a.mentions[a.mention_at[q]].last + 1 : q + 1;
+        while (q < end && nominal(q)) {
+          int mi = a.mention_at[q];
+          if (mi < 0) {
+            ++q;
+            continue;
+          }
+          const Mention& m = a.mentions[mi];
+          uint32_t of = m.first + 1;
+          while (split_of && of < m.last && t[of].lower != "of") ++of;
+          if (split_of && of < m.last && q < of) {
+            q = of + 1;
+            break;
+          }
+          q = m.last + 1;
+        }
         pos = q;
         found = true;
         break;
@@ -60,6 +77,7 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
         int mi = a.mention_at[k];
         if (mi >= 0 && a.mentions[mi].is_actor) {
           *target = mi;
+          if (target_at) *target_at = k;
           pos = a.mentions[mi].last + 1;
           found = true;
           break;
@@ -189,6 +207,17 @@ bool OpensClause(const SentenceAnalysis& a, const Token* t, const Mention& m) {
 bool SubjectOfLaterVerb(const SentenceAnalysis& a, const Mention& m, uint32_t after) {
   for (const VerbGroup& g : a.verbs) {
     if (g.has_subject && g.subj_first > after && g.subj_first <= m.first && m.last <= g.subj_last && g.head > m.last)
+      return true;
+  }
+  return false;
+}
+
+// True when mention m is in the subject of a verb group after it, a
+// subject that opens right after a comma past token `after`.
+bool SubjectAfterComma(const SentenceAnalysis& a, const Token* t, const Mention& m, uint32_t after) {
+  for (const VerbGroup& g : a.verbs) {
+    if (g.has_subject && g.subj_first > after + 1 && t[g.subj_first - 1].lower == "," && g.subj_first <= m.first &&
+        m.last <= g.subj_last && g.head > m.last)
       return true;
   }
   return false;
@@ -706,9 +735,33 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
   std::vector<uint32_t> candidates;  // patterns of the verb that may match there
   std::vector<uint32_t> consumed;  // byte offsets of verbs another pattern took as its words
   std::vector<uint32_t> dominant;  // byte offsets of verbs that coded a dominant code (CODE ALL)
+  // The parse-reading peers (PETRARCH, UD-PETRARCH) put a clause opened by
+  // a subordinator after a verb's object ("restored ties with X after Y
+  // crowds burned ...") inside that verb's phrase: right after the object,
+  // its subject is the target when the object names no actor; and such a
+  // clause after a verb that coded codes no event of its own.
+  auto clause_after = [&](const VerbGroup& v) -> int {
+    if (v.obj_end + 1 >= st.count || a.info[v.obj_end].pos != Pos::kSub) return -1;
+    for (size_t j = 0; j < verb_count; ++j) {
+      const VerbGroup& c = a.verbs[j];
+      if (c.has_subject && c.inherit_subject_from < 0 && c.subj_first == v.obj_end + 1 && c.head > c.subj_last)
+        return static_cast<int>(j);
+    }
+    return -1;
+  };
+  const bool parse_clauses = peer_targets_ && !sparse_verbs_;
+  int first_coded = -1;  // the first verb group that coded an event
+  size_t events_at_group = rec->events.size();
   for (size_t k = 0; k < groups->size(); ++k) {
     const VerbGroup& g = (*groups)[k];
     const bool noun_head = k >= verb_count;
+    if (first_coded < 0 && k > 0 && k - 1 < verb_count && rec->events.size() > events_at_group)
+      first_coded = static_cast<int>(k - 1);
+    events_at_group = rec->events.size();
+    if (parse_clauses && !noun_head && first_coded >= 0 && g.has_subject && g.inherit_subject_from < 0 &&
+        g.subj_first > (*groups)[first_coded].head + 1 && a.info[g.subj_first - 1].pos == Pos::kSub &&
+        g.head > g.subj_last)
+      continue;
     if (g.modality != Modality::kAsserted && !keep_modal_) continue;
     // TABARI: "'s" is a noun's ending; a verb word that takes it is no verb
     // ("Estonia donate's cash").
@@ -729,6 +782,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       continue;
     const VerbPattern* hit = nullptr;
     int target_mi = -1;
+    uint32_t target_at = 0;  // the token where a pattern's target slot matched
     int takes_verb = -1;  // token of a governing verb the pattern's words took
     uint32_t matched_end = g.head + 1;  // after the pattern's own words ("fired tear gas | at ...")
     uint32_t hit_lowest = g.head;  // the first token of the pattern's words before the verb
@@ -835,7 +889,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           // The peers skip any number of words between pattern words ("signed
           // an 800 million ducat trade protocol"); we allow a few more then.
           if (MatchElems(p, t, a, g.head + 1, end, g.passive, &target_mi, &matched_end, peer_targets_ ? 7 : 4,
-                         peer_targets_)) {
+                         peer_targets_, petrarch_, &target_at)) {
             hit = &p;
             hit_lowest = lowest;
             // "Estonia said it would act now" ("said would * act now"): the
@@ -1029,10 +1083,20 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           sources.assign(1, FromMention(doc, t, m));
           found = true;
         }
-        if (before_target >= 0) target_mi = before_target;
+        if (before_target >= 0) {
+          target_mi = before_target;
+          target_at = 0;
+        }
       }
       if (target_mi >= 0) {
-        targets.push_back(FromMention(doc, t, a.mentions[target_mi]));
+        // A `^` stopped inside "the parliament of Gondor": the name after "of".
+        const Mention* name = nullptr;
+        if (petrarch_ && target_at > a.mentions[target_mi].first) {
+          for (const Mention& nm : a.names) {
+            if (nm.first == target_at && nm.is_actor && nm.last <= a.mentions[target_mi].last) name = &nm;
+          }
+        }
+        targets.push_back(FromMention(doc, t, name ? *name : a.mentions[target_mi]));
         // coordinated targets: "X and Y"
         const Mention& m = a.mentions[target_mi];
         uint32_t q = m.last + 1;
@@ -1104,6 +1168,17 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           int mi = a.mention_at[q];
           if (mi >= 0 && a.mentions[mi].is_actor && IsModifier(a, t, a.mentions[mi])) {
             q = a.mentions[mi].last;
+            // PETRARCH codes a conjunct "Arnor's Elrond" by its first actor,
+            // the possessor ("toward Gondor and Arnor's Elrond": Gondor, Arnor).
+            const uint32_t owned = q + 2;
+            if (petrarch_ && !targets.empty() && owned < end && a.info[q + 1].pos == Pos::kPoss &&
+                a.mention_at[owned] >= 0 && a.mentions[a.mention_at[owned]].is_actor &&
+                a.mentions[a.mention_at[owned]].first == owned) {
+              targets.push_back(FromMention(doc, t, a.mentions[mi]));
+              q = a.mentions[a.mention_at[owned]].last;
+              last_target = q;
+              if (!(q + 1 < end && (t[q + 1].lower == "and" || t[q + 1].lower == ","))) break;
+            }
             continue;
           }
           if (mi >= 0 && a.mentions[mi].is_actor && targets.empty() && OpensClause(a, t, a.mentions[mi])) break;
@@ -1113,12 +1188,18 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           // "with Dagolath, its biggest trading partner, officials said": a
           // subject of its own verb is no further conjunct.
           if (mi >= 0 && a.mentions[mi].is_actor && !targets.empty() && SubjectOfLaterVerb(a, a.mentions[mi], last_target)) break;
+          // "burned down its embassy, a Gondor official said": the subject
+          // of a verb after a comma belongs to that clause, not to the object.
+          if (peer_targets_ && mi >= 0 && a.mentions[mi].is_actor && targets.empty() && SubjectAfterComma(a, t, a.mentions[mi], g.head))
+            break;
           if (mi >= 0 && a.mentions[mi].is_actor) {
             targets.push_back(FromMention(doc, t, a.mentions[mi]));
             q = a.mentions[mi].last;
             last_target = q;
-            // keep going only through coordination
-            if (!(q + 1 < g.obj_end && (t[q + 1].lower == "and" || t[q + 1].lower == ","))) break;
+            // keep going only through coordination (PETRARCH: as far as it
+            // reads for the target)
+            const uint32_t coord_end = petrarch_ ? end : g.obj_end;
+            if (!(q + 1 < coord_end && (t[q + 1].lower == "and" || t[q + 1].lower == ","))) break;
           } else if (!Skippable(t[q], a, q) && t[q].lower != "and" && t[q].lower != ",") {
             if (!targets.empty()) break;
             // where and when are not whom: "arrested one man at the police station"
@@ -1337,6 +1418,15 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       if (e > q && (a.info[e - 1].pos == Pos::kNoun || a.info[e - 1].pos == Pos::kPropn)) {
         ActorMention am = NewActor(doc, t, a, q, e - 1, new_actor_length_);
         if (!am.code.empty()) targets.push_back(std::move(am));
+      }
+    }
+    if (parse_clauses && !noun_head && pairs.empty() && targets.empty() && !sources.empty()) {
+      int c = clause_after(g);
+      for (uint32_t q = c >= 0 ? a.verbs[c].subj_first : 1; c >= 0 && q <= a.verbs[c].subj_last; ++q) {
+        int mi = a.mention_at[q];
+        if (mi < 0 || !a.mentions[mi].is_actor) continue;
+        targets.push_back(FromMention(doc, t, a.mentions[mi]));
+        break;
       }
     }
     // PETRARCH writes an event whose target is not named with that side

@@ -219,7 +219,7 @@ void Engine::Code(const Document& d, Workspace* ws, Record* rec) const {
   if (times) lap(&times->segment);
   if (doc.analyses.size() < doc.sentences.size()) doc.analyses.resize(doc.sentences.size());
   // TABARI (sparse_verbs) keeps a name's own code, and reads its names' gaps.
-  Analyzer analyzer(model_.get(), !options_.sparse_verbs, options_.sparse_verbs);
+  Analyzer analyzer(model_.get(), !options_.sparse_verbs, options_.sparse_verbs, options_.peer_petrarch);
   // Pass 1: analyse every sentence; the document's main country is the one
   // its names and places point to most often.
   std::unordered_map<std::string, int> votes;

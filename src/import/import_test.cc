@@ -512,6 +512,13 @@ TEST(ImportEngine, AGerundAfterASubordinatorCodesNothingForThePeers) {
   EXPECT_NE(Code(*own, s).find("ARN-012-ERI"), std::string::npos);
 }
 
+TEST(ImportEngine, ANounBetweenAModalAndAVerbJoinsTheVerb) {
+  // "will not wire tap": "wire" is part of the verb, not its subject.
+  auto engine = SmallEngine(kSmallDict + std::string("org GON : Gondor\nverb 081 : will not * tap\n"), true);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Code(*engine, "Gondor will not wire tap the lines into Eriador."), "GON-081-ERI");
+}
+
 TEST(ImportEngine, ACapitalisedMayInsideASentenceIsNoModal) {
   auto engine = SmallEngine(kSmallDict + std::string("verb 046 : celebrate may day with +\n"), true);
   ASSERT_NE(engine, nullptr);
@@ -1719,6 +1726,61 @@ TEST(ImportValidate, PetrarchDeletesCommaDelimitedClauses) {
   std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
   EXPECT_NE(out.find("4 passed, 0 failed"), std::string::npos) << out;
   EXPECT_EQ(out.find("is not supported"), std::string::npos) << out;
+}
+
+// PETRARCH's parse: a clause after a subordinator right after a verb's
+// object is the verb's object (its subject the target when the object
+// names no actor; no event of its own once the verb coded), "Rohan riders
+// burned" has a plural noun before a past tense, the subject of the
+// clause after a comma is no target, a determiner splits "The Bree envoy
+// and government", a conjunct "Arnor's Elrond" is Arnor, a compound verb
+// "WIRE_+TAP" reads "wire" as part of the verb ("will not wire tap"),
+// "Rohan-led" modifies the noun after it, and a `^` passes over only "the
+// envoy" of "the envoy of Gondor", leaving Gondor to the target slot.
+TEST(ImportValidate, PetrarchClausesConjunctsAndCompoundVerbs) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-clause-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt",
+        "ARNOR [ARN]\nGONDOR [GON]\nBREE [BRE]\nROHAN [ROH]\nFRODO [HOB]\nELROND [ELF]\nERIADOR [ERI]\n"
+        "OSGILIATH [OSG]\n");
+  write("PETR.Validate.agents.txt", "ENVOY [~GOV]\nGOVERNMENT [~GOV]\nSOLDIER [~MIL]\n");
+  write("PETR.Validate.verbs.txt",
+        "--- SAID  [023] ---\nSAID\n\n--- RESTORE  [064] ---\nRESTORE\n\n--- BURN  [222] ---\nBURN\n\n"
+        "--- WARN  [160] ---\nWARN\n\n--- SEIZE  [1711] ---\nSEIZE\nWIRE_+TAP {WIRE_+TAPPED  WIRE_+TAPPING }\n"
+        "- WILL NOT * [081]\n\n--- ATTACK  [223] ---\nATTACK\n\n--- CELEBRATE  [181] ---\nCELEBRATE\n"
+        "- * FEAST AT ^ ^ +  [044]\n");
+  auto record = [](const std::string& id, const std::string& text, const std::string& codings) {
+    return "<Sentence date=\"20150101\" id=\"" + id + "\">\n<Text>" + text + "</Text>\n" + codings + "</Sentence>\n";
+  };
+  auto event = [](const std::string& src, const std::string& tgt, const std::string& code) {
+    return "<EventCoding sourcecode=\"" + src + "\" targetcode=\"" + tgt + "\" eventcode=\"" + code + "\"/>\n";
+  };
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Config option=\"require_dyad\" value=\"false\"/>\n" +
+            record("C-1", "Arnor will restore full ties with Dunland after Rohan riders burned down its embassy.",
+                   event("ARN", "ROH", "064")) +
+            record("C-2", "Arnor will restore full ties with Gondor after Rohan riders burned down its embassy.",
+                   event("ARN", "GON", "064")) +
+            "<Config option=\"comma_emax\" value=\"0\"/>\n" +
+            record("C-3", "Arnor will mend full ties with Gondor after Rohan riders burned down its embassy, a "
+                          "senior Bree envoy said today.",
+                   event("ROH", "---", "222")) +
+            record("C-4", "The Bree envoy and government warned the people of Gondor.",
+                   event("BREGOV", "GON", "160") + event("---GOV", "GON", "160")) +
+            record("C-5", "Bree envoy and government warned the people of Gondor.",
+                   event("BREGOV", "GON", "160")) +
+            record("C-6", "Frodo said he has high regard toward Gondor and Arnor's Elrond.",
+                   event("HOB", "GON", "023") + event("HOB", "ARN", "023")) +
+            record("C-7", "Soldiers from Gondor will not wire tap the lines into Rohan.", event("GONMIL", "ROH", "081")) +
+            record("C-8", "The Rohan-led army attacked Gondor.", event("ROH", "GON", "223")) +
+            record("C-9", "Arnor celebrated the feast at Osgiliath with the envoy of Gondor in Eriador.",
+                   event("ARN", "GON", "044")) +
+            "</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("9 passed, 0 failed"), std::string::npos) << out;
 }
 
 // TABARI codes one verb per clause (clauses split at conjunctions that do
