@@ -83,18 +83,8 @@ void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a
       }
     }
     if (!lemma) continue;
-    // "its resumption of ties": TABARI reads a possessive pronoun as the
-    // first actor of the sentence.
-    const Mention* m = nullptr;
-    if (q > 0 && (t[q - 1].lower == "its" || t[q - 1].lower == "their")) {
-      for (const Mention& f : a.mentions) {
-        if (f.last < q && f.is_actor && !IsModifier(a, t, f)) {
-          m = &f;
-          break;
-        }
-      }
-    }
-    if (!m) m = ActorBefore(a, t, q);
+    // The sentence's first actor, also for "its resumption of ties".
+    const Mention* m = ActorBefore(a, t, q);
     if (!m) continue;
     VerbGroup g;
     g.first = g.head = q;
