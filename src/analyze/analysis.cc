@@ -503,6 +503,18 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
       return nx.kind == PhraseKind::kAgent && after.first == nx.last + 1 &&
              (after.kind == PhraseKind::kPerson || after.kind == PhraseKind::kOrg);
     };
+    // TABARI: whether the words before token q (modifiers of no actor) follow
+    // a possessive ("Dagolath's first minister"): the role is then the
+    // possessive actor's phrase, which TABARI codes by that actor alone.
+    auto after_possessive = [&](uint32_t q) {
+      while (q > 0) {
+        --q;
+        if (t[q].lower == "'s") return true;
+        bool named = std::any_of(raw.begin(), raw.end(), [&](const Mention& r) { return r.first <= q && q <= r.last; });
+        if (t[q].kind != TokKind::kWord || named || t[q].lower == "and" || t[q].lower == "or") return false;
+      }
+      return false;
+    };
     while (k + 1 < raw.size() && gap_ok(cur.last + 1, raw[k + 1].first) && !paired(raw[k + 1]) && !agrees(raw[k + 1]) &&
            !names_role(k + 1)) {
       const Mention& nx = raw[k + 1];
@@ -549,12 +561,18 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         }
       } else if (nx.kind == PhraseKind::kPerson &&
                  (cur_country || cur.kind == PhraseKind::kAgent)) {
-        // "Israeli Prime Minister Benjamin Netanyahu": the person.
+        // "Israeli Prime Minister Benjamin Netanyahu": the person. TABARI
+        // reads a role before a name of country level as that actor's
+        // role: "minister Calimehtar" -> CALGOV.
+        if (tabari_ && cur.kind == PhraseKind::kAgent && nx.code.size() == 3 &&
+            !HasRole(nx.code, cur.code))
+          merged.code = nx.code + (cur.code.size() > 3 ? cur.code.substr(cur.code.size() - 3) : cur.code);
       } else if (nx.kind == PhraseKind::kOrg && (cur_country || cur.kind == PhraseKind::kAgent)) {
         // "Palestinian group Hamas": the organisation. One at country level
         // (a bare code) after a role takes the role, as "Calenardhon
         // government" does: "minister Telemar" (of Dagolath) -> DAGGOV.
-        if (role_of_name_ && cur.kind == PhraseKind::kAgent && nx.code.size() == 3 && !HasRole(nx.code, cur.code))
+        if ((role_of_name_ || (tabari_ && !after_possessive(cur.first))) && cur.kind == PhraseKind::kAgent &&
+            nx.code.size() == 3 && !HasRole(nx.code, cur.code))
           merged.code = nx.code + (cur.code.size() > 3 ? cur.code.substr(cur.code.size() - 3) : cur.code);
       } else if (cur.kind == PhraseKind::kAgent && (nx.kind == PhraseKind::kCountryAdj || nx.kind == PhraseKind::kCountry ||
                                                     nx.kind == PhraseKind::kCountryPeople)) {

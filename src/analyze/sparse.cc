@@ -55,7 +55,12 @@ void SparseReading(const Model& model, const Token* t, const SentenceAnalysis& a
     if (head[q] || a.mention_at[q] >= 0 || t[q].kind != TokKind::kWord || !OpenClass(a.info[q].pos)) continue;
     // A word right after an article is a noun ("in an accord with"), so is
     // a capitalised one inside the sentence ("about To Restore ties").
-    if (q > 0 && (t[q - 1].lower == "a" || t[q - 1].lower == "an" || t[q - 1].lower == "the")) continue;
+    auto article = [&](uint32_t k) { return t[k].lower == "a" || t[k].lower == "an" || t[k].lower == "the"; };
+    if (q > 0 && article(q - 1)) continue;
+    // So is one after an article and one modifier ("a new bombing").
+    if (q > 1 && article(q - 2) && t[q - 1].kind == TokKind::kWord && a.mention_at[q - 1] < 0 &&
+        (a.info[q - 1].pos == Pos::kAdj || a.info[q - 1].pos == Pos::kNoun))
+      continue;
     if (q > 0 && !t[q].all_caps && !t[q].text.empty() && std::isupper(static_cast<unsigned char>(t[q].text[0])))
       continue;
     const std::vector<VerbForm>* forms = a.info[q].forms ? a.info[q].forms : model.VerbForms(t[q].lower);

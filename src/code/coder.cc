@@ -33,7 +33,7 @@ bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
 // *target_at (optional) gets the token where the target slot matched.
 bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a, uint32_t pos,
                 uint32_t end, bool skip_target, int* target, uint32_t* after = nullptr, uint32_t window = 4,
-                bool loose = false, bool split_of = false, uint32_t* target_at = nullptr) {
+                bool loose = false, bool split_of = false, uint32_t* target_at = nullptr, bool skip_actor = false) {
   *target = -1;
   for (const PatternElem& el : p.elems) {
     if (el.type == PatternElem::kTarget && skip_target && !p.swap) continue;
@@ -54,20 +54,38 @@ bool MatchElems(const VerbPattern& p, const Token* t, const SentenceAnalysis& a,
           continue;
         }
         uint32_t q = k;
-        while (q < end && nominal(q)) {
-          int mi = a.mention_at[q];
-          if (mi < 0) {
-            ++q;
-            continue;
+        bool actor = false;
+        auto run = [&] {
+          while (q < end && nominal(q)) {
+            int mi = a.mention_at[q];
+            if (mi < 0) {
+              ++q;
+              continue;
+            }
+            const Mention& m = a.mentions[mi];
+            actor |= m.is_actor;
+            // PETRARCH: "the parliament of Gondor" is two noun phrases.
+            uint32_t of = m.first + 1;
+            while (split_of && of < m.last && t[of].lower != "of") ++of;
+            if (split_of && of < m.last && q < of) {
+              q = of + 1;
+              break;
+            }
+            q = m.last + 1;
           }
-          const Mention& m = a.mentions[mi];
-          uint32_t of = m.first + 1;
-          while (split_of && of < m.last && t[of].lower != "of") ++of;
-          if (split_of && of < m.last && q < of) {
-            q = of + 1;
+        };
+        run();
+        // TABARI's `^` skips an actor: a run of words that names none goes
+        // on to the next actor within the window ("at Osgiliath with the
+        // leaders of Gondor in Eriador": `at ^ ^ +` is Eriador).
+        if (skip_actor && !actor) {
+          for (uint32_t r = q; r < end && r < q + window && t[r].kind != TokKind::kPunct; ++r) {
+            int mi = a.mention_at[r];
+            if (mi < 0 || !a.mentions[mi].is_actor) continue;
+            q = r;
+            run();
             break;
           }
-          q = m.last + 1;
         }
         pos = q;
         found = true;
@@ -335,6 +353,9 @@ bool ClauseBoundary(const SentenceAnalysis& a, const Token* t, uint32_t n, uint3
   if (w != "and" && w != "or" && w != "but" && w != "yet") return false;
   bool joins = w != "but" && w != "yet" && q > 0 && q + 1 < n && a.mention_at[q - 1] >= 0 && a.mentions[a.mention_at[q - 1]].is_actor &&
                a.mention_at[q + 1] >= 0 && a.mentions[a.mention_at[q + 1]].is_actor;
+  // Nor "and" inside a noun phrase ("a bombing and shelling offensive").
+  joins |= w == "and" && q > 0 && q + 1 < n && a.info[q - 1].pos == Pos::kNoun && a.mention_at[q - 1] < 0 &&
+           a.info[q + 1].pos == Pos::kNoun && a.mention_at[q + 1] < 0;
   return !joins;
 }
 
@@ -617,6 +638,29 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       else if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
       else if (g.has_subject)
         ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k], 1, petrarch_);
+      // TABARI's compounds: a possessive actor before a word that names no
+      // actor ("Ithilen's sheep and pigs of Gondor") is not a conjunct of
+      // its own; the phrase it modifies names none, so only the other
+      // conjuncts code.
+      if (sparse_verbs_ && g.has_subject && g.inherit_subject_from < 0 && g.source_mention < 0 &&
+          subjects[k].size() >= 2) {
+        auto possessive = [&](const ActorMention& m) {
+          for (uint32_t q = g.subj_first; q + 2 <= g.subj_last; ++q) {
+            if (t[q].end == m.span.end)
+              return t[q + 1].lower == "'s" && a.mention_at[q + 2] < 0 && t[q + 2].kind == TokKind::kWord;
+          }
+          return false;
+        };
+        if (!std::all_of(subjects[k].begin(), subjects[k].end(), possessive)) std::erase_if(subjects[k], possessive);
+        // TABARI passes no agent into a compound's later conjuncts: "A and B
+        // ministers A and B" is A and B, and "B ministers" a duplicate of B.
+        const std::vector<ActorMention> all = subjects[k];
+        std::erase_if(subjects[k], [&](const ActorMention& m) {
+          return m.code.size() == 6 && std::any_of(all.begin(), all.end(), [&](const ActorMention& o) {
+                   return o.code.size() == 3 && m.code.compare(0, 3, o.code) == 0 && o.span.begin > m.span.begin;
+                 });
+        });
+      }
       // PETRARCH codes a subject by any actor word in it, a modifier too
       // ("the official news agency said": GOV).
       if (petrarch_ && g.has_subject && g.inherit_subject_from < 0 && g.source_mention < 0 &&
@@ -889,7 +933,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           // The peers skip any number of words between pattern words ("signed
           // an 800 million ducat trade protocol"); we allow a few more then.
           if (MatchElems(p, t, a, g.head + 1, end, g.passive, &target_mi, &matched_end, peer_targets_ ? 7 : 4,
-                         peer_targets_, petrarch_, &target_at)) {
+                         peer_targets_, petrarch_, &target_at, sparse_verbs_)) {
             hit = &p;
             hit_lowest = lowest;
             // "Estonia said it would act now" ("said would * act now"): the
@@ -1130,11 +1174,25 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           end = std::max(end, g.obj_end);
         }
         uint32_t last_target = g.head;  // last token of the last target taken
+        uint32_t list_end = 0;  // end of a list of targets read on across ", and"
         // TABARI's reading dereferences an object pronoun right after the
         // verb ("X urged Y to rest and Gondor asked him to ..."): the first
         // actor of the sentence, when it is not the source ("her" only as an
         // object, not before a noun: "her government").
-        if (sparse_verbs_ && g.head + 1 < g.obj_end) {
+        // "their" right after the verb is a compound source's own: TABARI
+        // dereferences it to all the conjuncts, which then act on each
+        // other ("A, B and C presented their credentials").
+        const bool their = sparse_verbs_ && g.head + 1 < g.obj_end && t[g.head + 1].lower == "their" &&
+                           sources.size() >= 2;
+        if (their) {
+          for (const ActorMention& m : sources) {
+            ActorMention am = m;
+            am.span = {t[g.head + 1].begin, t[g.head + 1].end};
+            am.text = std::string(t[g.head + 1].text);
+            targets.push_back(std::move(am));
+          }
+        }
+        if (sparse_verbs_ && g.head + 1 < g.obj_end && !their) {
           const uint32_t q = g.head + 1;
           const std::string& w = t[q].lower;
           bool object = w == "him" || w == "them" ||
@@ -1196,9 +1254,20 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
             targets.push_back(FromMention(doc, t, a.mentions[mi]));
             q = a.mentions[mi].last;
             last_target = q;
+            // TABARI reads a list of pairs on across ", and" ("between X and
+            // Y, and Z and W"), past the comma that ends the object region.
+            if (sparse_verbs_ && q + 3 < st.count && t[q + 1].lower == "," && t[q + 2].lower == "and" &&
+                a.mention_at[q + 3] >= 0 && a.mentions[a.mention_at[q + 3]].is_actor) {
+              uint32_t e = q + 3;
+              while (e < st.count && a.info[e].pos != Pos::kSub && a.info[e].pos != Pos::kRel && t[e].lower != "," &&
+                     t[e].lower != ";")
+                ++e;
+              list_end = std::max(list_end, e);
+              end = std::max(end, list_end);
+            }
             // keep going only through coordination (PETRARCH: as far as it
             // reads for the target)
-            const uint32_t coord_end = petrarch_ ? end : g.obj_end;
+            const uint32_t coord_end = petrarch_ ? end : std::max(g.obj_end, list_end);
             if (!(q + 1 < coord_end && (t[q + 1].lower == "and" || t[q + 1].lower == ","))) break;
           } else if (!Skippable(t[q], a, q) && t[q].lower != "and" && t[q].lower != ",") {
             if (!targets.empty()) break;

@@ -620,10 +620,25 @@ TEST(ImportEngine, TabariKeepsWordsItKnowsJoinedInOneNounPhrase) {
   ASSERT_NE(sparse, nullptr);
   // Two nouns it lists: one noun phrase, whose first actor is the source.
   EXPECT_EQ(Code(*sparse, "Rohan's horses and spears of Gondor warned Eriador."), "ROH-160-ERI");
-  // A word it does not list: two conjuncts.
-  EXPECT_EQ(Code(*sparse, "Rohan's horses and banners of Gondor warned Eriador."), "ROH-160-ERI GON-160-ERI");
+  // A word it does not list: two conjuncts, and the first, Rohan's
+  // horses, names no actor of its own: the possessive is no conjunct.
+  EXPECT_EQ(Code(*sparse, "Rohan's horses and banners of Gondor warned Eriador."), "GON-160-ERI");
   // Two adjectives; the role before a name is the name's, not Rohan's.
   EXPECT_EQ(Code(*sparse, "Rohan's brave and grim counsellor Theoden warned Eriador."), "ROH-160-ERI");
+  // An adjective it does not list: two conjuncts, and in the second the
+  // role before the name is that name's role.
+  EXPECT_EQ(Code(*sparse, "Rohan's brave and bold counsellor Theoden warned Eriador."), "THEGOV-160-ERI");
+}
+
+TEST(ImportEngine, TabariReadsATargetListOnAcrossCommaAnd) {
+  const std::string dict = kSmallDict + std::string("org GON : Gondor\norg ROH : Rohan\nverb 160 : warn\n");
+  auto sparse = SmallEngine(dict, true, true);
+  auto parse = SmallEngine(dict, true, false);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(parse, nullptr);
+  const char* text = "Rohan warned Gondor and Arnor, and Osgiliath and Eriador, on Monday.";
+  EXPECT_EQ(Code(*sparse, text), "ROH-160-GON ROH-160-ARN ROH-160-OSG ROH-160-ERI");
+  EXPECT_EQ(Code(*parse, text), "ROH-160-GON ROH-160-ARN");
 }
 
 TEST(ImportEngine, PronounSubjectsAndPatternsThroughThem) {
@@ -1148,6 +1163,56 @@ TEST(ImportEngine, ASkipMarkPassesOverANounPhrase) {
   EXPECT_EQ(Code(*engine, "Arnor celebrated the feast in the old city with Eriador."), "ARN-045-ERI");
 }
 
+TEST(ImportEngine, TabariDereferencesTheirToACompoundSource) {
+  // "their" right after the verb: the compound source's conjuncts act on
+  // each other, not on the actor further on.
+  const std::string dict = kSmallDict + std::string("org GON : Gondor\nverb 032 : present credentials\n");
+  auto sparse = SmallEngine(dict, true, true);
+  ASSERT_NE(sparse, nullptr);
+  EXPECT_EQ(Code(*sparse, "Arnor, Osgiliath and Eriador presented their credentials to Gondor on Monday."),
+            "ARN-032-OSG ARN-032-ERI OSG-032-ARN OSG-032-ERI ERI-032-ARN ERI-032-OSG");
+  // One source: "their" is no compound, and the actor further on is the target.
+  EXPECT_EQ(Code(*sparse, "Arnor presented their credentials to Gondor on Monday."), "ARN-032-GON");
+}
+
+TEST(ImportEngine, TabariCompoundDropsAnAgentsDuplicateOfALaterConjunct) {
+  // "Gondor counsellors ... Gondor": TABARI passes no agent into a
+  // compound's later conjuncts, so the first is a duplicate of the second.
+  const std::string dict = kSmallDict + std::string("org GON : Gondor\norg ROH : Rohan\n"
+                                                    "agent GOV : counsellors\nverb 160 : warn\n");
+  auto sparse = SmallEngine(dict, true, true);
+  ASSERT_NE(sparse, nullptr);
+  EXPECT_EQ(Code(*sparse, "Rohan and Gondor counsellors Rohan and Gondor warned Eriador."), "ROH-160-ERI GON-160-ERI");
+  EXPECT_EQ(Code(*sparse, "Rohan and Gondor counsellors warned Eriador."), "ROH-160-ERI GONGOV-160-ERI");
+}
+
+TEST(ImportEngine, TabariNounPhrasesHideVerbsAndHoldNoClauseBoundary) {
+  // "a new signing" is a noun (an article and one modifier before it), and
+  // the "and" of "signing and shelling effort" ends no clause: the verb is
+  // "welcomes", whose source is the sentence's first actor.
+  const std::string dict = kSmallDict + std::string("org GON : Gondor\nverb 081 : sign\nverb 041 : welcome\n");
+  auto sparse = SmallEngine(dict, true, true);
+  ASSERT_NE(sparse, nullptr);
+  EXPECT_EQ(Code(*sparse, "Gondor is about to show a new signing and shelling effort against Osgiliath "
+                          "following warm welcomes in which Arnor spokesmen saw fires."),
+            "GON-041-ARN");
+}
+
+TEST(ImportEngine, TabariSkipMarkPassesOverAnActor) {
+  // TABARI's `^` passes over an actor: a noun phrase naming none goes on to
+  // the next actor ("the elders of Osgiliath"), so `^ ^ +` is the third.
+  const std::string dict = kSmallDict + std::string("org GON : Gondor\n"
+                                                    "verb 181 : celebrate\n"
+                                                    "verb 044 : celebrate feast at ^ ^ +\n");
+  auto sparse = SmallEngine(dict, true, true);
+  auto peer = SmallEngine(dict, true);
+  ASSERT_NE(sparse, nullptr);
+  ASSERT_NE(peer, nullptr);
+  const char* text = "Arnor celebrated the feast at Gondor with the elders of Osgiliath in Eriador.";
+  EXPECT_EQ(Code(*sparse, text), "ARN-044-ERI");
+  EXPECT_EQ(Code(*peer, text), "ARN-044-OSG");
+}
+
 TEST(ImportEngine, PeerPatternsReadOnIntoAThatClause) {
   const std::string dict = kSmallDict + std::string("verb 080 : allow\n"
                                                     "verb 024 : allow really pleasant\n");
@@ -1191,12 +1256,14 @@ TEST(ImportEngine, ARoleBeforeANameOfCountryLevelGivesItTheRole) {
                                                     "agent GOV : minister\n"
                                                     "verb 040 : meet\n");
   auto petrarch = SmallEngine(dict, true);
-  auto tabari = SmallEngine(dict, true, true);  // TABARI keeps the name's code
+  auto tabari = SmallEngine(dict, true, true);
   ASSERT_NE(petrarch, nullptr);
   ASSERT_NE(tabari, nullptr);
   const char* s = "The minister Telemar met Arnor on Monday.";
   EXPECT_EQ(Code(*petrarch, s), "DAGGOV-040-ARN");
-  EXPECT_EQ(Code(*tabari, s), "DAG-040-ARN");
+  EXPECT_EQ(Code(*tabari, s), "DAGGOV-040-ARN");
+  // TABARI keeps the name's code when the role is a possessive's phrase.
+  EXPECT_EQ(Code(*tabari, "Dagolath's first minister Telemar met Arnor on Monday."), "DAG-040-ARN");
 }
 
 TEST(ImportEngine, APlusBeforeTheVerbSwapsTheSides) {
