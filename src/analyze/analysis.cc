@@ -777,7 +777,16 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
       if (i + 1 < n && info[i + 1].pos == Pos::kVerb && info[i + 1].forms)
         for (const VerbForm& f : *info[i + 1].forms) next_bits |= f.bits;
       bool before_past = third && (next_bits & kPast) && !(next_bits & (kBase | kThird | kGerund));
+      // "restore complete, full diplomatic ties with X": a run of lowercase
+      // modifiers after a comma that follows one (no determiner, no name)
+      // continues a list of premodifiers; an -s form ending it with no
+      // object after it is the plural noun they modify.
+      const bool modifier_list = !in_np && third && q > 0 && t[q].lower == "," && q + 1 < static_cast<int>(i) &&
+                                 info[q + 1].pos == Pos::kNoun && !t[q + 1].cap && a->mention_at[q + 1] < 0 &&
+                                 info[q - 1].pos == Pos::kNoun && !t[q - 1].cap && a->mention_at[q - 1] < 0 &&
+                                 !prev_mention && !object_follows;
       if (before_past) verb = false;
+      else if (modifier_list) verb = false;
       else if (!in_np) verb = true;
       else if (in_pp) verb = false;
       else if (third) verb = !prev_plural && opener != Pos::kVerb && object_follows;

@@ -1016,7 +1016,14 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       continue;
     // "tried to set fire", "wants to meet": a verb that governs an infinitive
     // codes only through a pattern that reads into it ("threaten to attack +").
-    if (governs_infinitive && hit->specificity == 0) continue;
+    // The parse-reading peers code "X is said to be about to restore ties
+    // with Y" as the saying (X -> Y): the infinitive clause is its object,
+    // read on for the target, and codes no event of its own.
+    const bool hearsay = parse_clauses && !noun_head && governs_infinitive && g.has_subject &&
+                         t[g.head].lower == "said" && g.head > 0 &&
+                         (t[g.head - 1].lower == "is" || t[g.head - 1].lower == "was" ||
+                          t[g.head - 1].lower == "are" || t[g.head - 1].lower == "were");
+    if (governs_infinitive && hit->specificity == 0 && !hearsay) continue;
     // "have demonstrated that security has collapsed", "protested that he
     // was innocent": with a that-clause these verbs show or claim; no protest.
     if (hit->code.compare(0, 2, "14") == 0 && g.head + 1 < st.count && t[g.head + 1].lower == "that") continue;
@@ -1496,6 +1503,32 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         if (mi < 0 || !a.mentions[mi].is_actor) continue;
         targets.push_back(FromMention(doc, t, a.mentions[mi]));
         break;
+      }
+    }
+    if (hearsay) {
+      // Its subject is the source, whether the lemma reads passive or not.
+      sources = subject(k);
+      targets.clear();
+      // The chain of infinitives sharing the subject ("to be about to restore").
+      size_t last = k;
+      while (last + 1 < verb_count && a.verbs[last + 1].inherit_subject_from == static_cast<int>(last)) {
+        ++last;
+        consumed.push_back(t[a.verbs[last].head].begin);
+      }
+      // A parenthetical right after the chain ("to restore, it seems,
+      // complete ties with Y") is inside its phrase in the parse.
+      uint32_t obj_end = a.verbs[last].obj_end;
+      if (last + 1 < verb_count) {
+        const VerbGroup& p = a.verbs[last + 1];
+        if (p.has_subject && p.subj_first == p.subj_last && p.subj_first <= obj_end + 1 &&
+            p.subj_first > a.verbs[last].head + 1 && t[p.subj_first - 1].lower == "," &&
+            a.info[p.subj_first].pos == Pos::kPron && p.head == p.subj_last + 1 && p.head + 1 < st.count &&
+            t[p.head + 1].lower == ",")
+          obj_end = p.obj_end;
+      }
+      for (uint32_t q = g.head + 1; targets.empty() && q < obj_end; ++q) {
+        const int mi = a.mention_at[q];
+        if (mi >= 0 && a.mentions[mi].is_actor) targets.push_back(FromMention(doc, t, a.mentions[mi]));
       }
     }
     // PETRARCH writes an event whose target is not named with that side

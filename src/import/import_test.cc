@@ -1850,6 +1850,42 @@ TEST(ImportValidate, PetrarchClausesConjunctsAndCompoundVerbs) {
   EXPECT_NE(out.find("9 passed, 0 failed"), std::string::npos) << out;
 }
 
+// PETRARCH's parse: "X is said to be about to restore ties with Y" is the
+// saying, X -> Y, its infinitives and a parenthetical ("it seems") inside
+// the phrase, and no clause after it codes; "complete, full diplomatic
+// ties" is a noun phrase (its -s form no verb after a list of modifiers).
+TEST(ImportValidate, PetrarchHearsayTakesItsInfinitives) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-hearsay-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n");
+  write("PETR.Validate.agents.txt", "ENVOY [~GOV]\n");
+  write("PETR.Validate.verbs.txt",
+        "--- SAID  [023] ---\nSAID\n\n--- RESTORE  [064] ---\nRESTORE\n\n--- BURN  [222] ---\nBURN\n");
+  auto record = [](const std::string& id, const std::string& text, const std::string& codings) {
+    return "<Sentence date=\"20150101\" id=\"" + id + "\">\n<Text>" + text + "</Text>\n" + codings + "</Sentence>\n";
+  };
+  auto event = [](const std::string& src, const std::string& tgt, const std::string& code) {
+    return "<EventCoding sourcecode=\"" + src + "\" targetcode=\"" + tgt + "\" eventcode=\"" + code + "\"/>\n";
+  };
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Config option=\"require_dyad\" value=\"false\"/>\n"
+        "<Config option=\"comma_max\" value=\"0\"/>\n<Config option=\"comma_emax\" value=\"0\"/>\n"
+        "<Config option=\"comma_bmax\" value=\"0\"/>\n" +
+            record("H-1", "Arnor is said to be about to restore full ties with Gondor.", event("ARN", "GON", "023")) +
+            record("H-2",
+                   "Arnor is said to be about to restore, it seems, complete, full diplomatic ties with Gondor after "
+                   "Rohan riders burned down its embassy.",
+                   event("ARN", "GON", "023")) +
+            record("H-3", "Arnor said it would restore full ties with Gondor.",
+                   event("ARN", "GON", "023") + event("ARN", "GON", "064")) +
+            "</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("3 passed, 0 failed"), std::string::npos) << out;
+}
+
 // TABARI codes one verb per clause (clauses split at conjunctions that do
 // not join actors), reads "he"/"she"/"it"/"they" as the sentence's first
 // actor, and takes "X requested that Y help" (a verb it does not code
