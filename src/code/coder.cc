@@ -1175,7 +1175,10 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           // PETRARCH reads on through a whether-clause right after the verb
           // ("questioned whether he has a future with X": X).
           else if (petrarch_ && end == g.head + 1 && end < st.count && t[end].lower == "whether") ++end;
-          while (end < st.count && a.info[end].pos != Pos::kSub && a.info[end].pos != Pos::kRel &&
+          // PETRARCH reads a compound's pattern headed by a noun ("% have
+          // postponed * meeting") on across a subordinate clause.
+          const bool across_clauses = petrarch_ && noun_head && hit->compound_subject;
+          while (end < st.count && (across_clauses || (a.info[end].pos != Pos::kSub && a.info[end].pos != Pos::kRel)) &&
                  t[end].lower != "," && t[end].lower != ";")
             ++end;
           end = std::max(end, g.obj_end);

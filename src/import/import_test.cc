@@ -2021,6 +2021,38 @@ TEST(ImportValidate, PetrarchCodesAnEventWithoutATargetUnlessRequireDyad) {
   EXPECT_NE(out.find("FAIL A-2"), std::string::npos) << out;
 }
 
+// PETRARCH reads a compound's pattern headed by a noun ("% HAVE POSTPONED
+// *" of MEET: "have postponed their meeting") on across a subordinate clause
+// for its target; a compound's pattern of the verb itself ("% HAVE *" of
+// DELAY) has its conjuncts act on each other.
+TEST(ImportValidate, PetrarchReadsANounHeadedCompoundPatternAcrossAClause) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-noun-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n");
+  write("PETR.Validate.agents.txt", "OFFICIAL [~GOV]\n");
+  write("PETR.Validate.verbs.txt",
+        "--- DELAY [120] [031:031] ---\nDELAY\n- % HAVE  *  [191]\n\n"
+        "--- MEET  [031:031]  ---\nMEET\n- % HAVE POSTPONED *  [191]\n");
+  auto record = [](const std::string& id, const std::string& text, const std::string& codings) {
+    return "<Sentence date=\"20150101\" id=\"" + id + "\">\n<Text>" + text + "</Text>\n" + codings + "</Sentence>\n";
+  };
+  auto event = [](const std::string& src, const std::string& tgt, const std::string& code) {
+    return "<EventCoding sourcecode=\"" + src + "\" targetcode=\"" + tgt + "\" eventcode=\"" + code + "\"/>\n";
+  };
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n" +
+            record("N-1", "Arnor and Gondor have postponed their meeting after riders were seen in the hills of Rohan.",
+                   event("ARN", "ROH", "191") + event("GON", "ROH", "191")) +
+            record("N-2", "Arnor and Gondor have delayed their meeting after riders were seen in the hills of Rohan.",
+                   event("ARN", "GON", "191") + event("GON", "ARN", "191")) +
+            "</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("2 passed, 0 failed"), std::string::npos) << out;
+}
+
 TEST(ImportValidate, PetrarchMatchesPatternWordsAsWritten) {
   std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-exact-" + std::to_string(getpid());
   std::filesystem::create_directories(dir);
