@@ -785,8 +785,14 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
                                  info[q + 1].pos == Pos::kNoun && !t[q + 1].cap && a->mention_at[q + 1] < 0 &&
                                  info[q - 1].pos == Pos::kNoun && !t[q - 1].cap && a->mention_at[q - 1] < 0 &&
                                  !prev_mention && !object_follows;
+      // "Gollum centre of a diplomatic row between ...": a base form right
+      // after one name, with "of" after it, is a noun in apposition (a
+      // singular name takes the -s form as its verb).
+      const bool base_of = (bits & kBase) && !third && prev_mention && !prev_plural && i + 1 < n &&
+                           t[i + 1].lower == "of" && opener == Pos::kPunct;
       if (before_past) verb = false;
       else if (modifier_list) verb = false;
+      else if (base_of) verb = false;
       else if (!in_np) verb = true;
       else if (in_pp) verb = false;
       else if (third) verb = !prev_plural && opener != Pos::kVerb && object_follows;

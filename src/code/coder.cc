@@ -638,6 +638,25 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       else if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
       else if (g.has_subject)
         ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k], 1, petrarch_);
+      // PETRARCH's parse: a subject noun phrase runs back through the
+      // prepositional phrases before it to the sentence's start ("Gollum
+      // centre of a row between Radagast the Brown called": Gollum), and
+      // its head is the first actor.
+      if (petrarch_ && g.has_subject && g.inherit_subject_from < 0 && g.source_mention < 0 && g.subj_first > 1) {
+        uint32_t q = g.subj_first;
+        bool crossed = false;
+        while (q > 0) {
+          Pos x = a.info[q - 1].pos;
+          if (x == Pos::kPrep) crossed = true;
+          else if (!(x == Pos::kNoun || x == Pos::kPropn || x == Pos::kDet || x == Pos::kAdj || x == Pos::kNum ||
+                     a.mention_at[q - 1] >= 0))
+            break;
+          --q;
+        }
+        if (q == 0 && crossed && a.mention_at[0] >= 0 && a.mentions[a.mention_at[0]].is_actor &&
+            !IsModifier(a, t, a.mentions[a.mention_at[0]]))
+          subjects[k].assign(1, FromMention(doc, t, a.mentions[a.mention_at[0]]));
+      }
       // TABARI's compounds: a possessive actor before a word that names no
       // actor ("Ithilen's sheep and pigs of Gondor") is not a conjunct of
       // its own; the phrase it modifies names none, so only the other

@@ -2053,6 +2053,27 @@ TEST(ImportValidate, PetrarchReadsANounHeadedCompoundPatternAcrossAClause) {
   EXPECT_NE(out.find("2 passed, 0 failed"), std::string::npos) << out;
 }
 
+// "Arnor centre of a quarrel between Rohan and Gondor called on ...": a base
+// form right after one name with "of" after it is a noun (any reading), and
+// PETRARCH's subject noun phrase runs back through its prepositional phrases
+// to its head, the first actor.
+TEST(ImportValidate, PetrarchSubjectRunsBackThroughPrepositionalPhrases) {
+  std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-head-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nERIADOR [ERI]\n");
+  write("PETR.Validate.agents.txt", "OFFICIAL [~GOV]\n");
+  write("PETR.Validate.verbs.txt", "--- CALL  [010] ---\nCALL\n- * ON [095]\n");
+  write("PETR.UnitTest.records.xml",
+        "<Sentences>\n<Sentence date=\"20150101\" id=\"H-1\">\n<Text>Arnor centre of a bitter quarrel between "
+        "Rohan the Horse called on Eriador late on Sunday.</Text>\n"
+        "<EventCoding sourcecode=\"ARN\" targetcode=\"ERI\" eventcode=\"095\"/>\n</Sentence>\n</Sentences>\n");
+  std::string out = Validate(dir + "/PETR.UnitTest.records.xml");
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out;
+}
+
 TEST(ImportValidate, PetrarchMatchesPatternWordsAsWritten) {
   std::string dir = std::filesystem::temp_directory_path().string() + "/dm-petr-exact-" + std::to_string(getpid());
   std::filesystem::create_directories(dir);
