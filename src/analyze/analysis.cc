@@ -236,9 +236,11 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
   raw.clear();
   bool sentence_has_caps = false;
   for (uint32_t k = 1; k < n && !sentence_has_caps; ++k) sentence_has_caps = t[k].cap;
-  std::vector<bool> used(n, false);  // later words of a name with gaps
+  // Later words of names with gaps, used up (only models with such names).
+  const bool gaps = m.gapped_names();
+  std::vector<bool> used(gaps ? n : 0, false);
   for (uint32_t i = 0; i < n;) {
-    if (used[i]) {
+    if (gaps && used[i]) {
       ++i;
       continue;
     }
@@ -339,8 +341,10 @@ void Analyzer::FindMentions(const Token* t, uint32_t n, const std::string& date,
         }
         if (!best) gapped_at.clear();
       };
-      try_gapped(kNameGapToken);
-      if (i + 1 < n) try_gapped(t[i + 1].lower);
+      if (gaps) {
+        try_gapped(kNameGapToken);
+        if (i + 1 < n) try_gapped(t[i + 1].lower);
+      }
       if (!best) try_list(lx->single);
     }
     // "Kuwaiti", "Eriadori": a word that begins with a stem name (TABARI's

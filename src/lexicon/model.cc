@@ -579,8 +579,10 @@ void Model::Index() {
   // One-token stems by their stem ("kuwait" for "Kuwaiti").
   stem_single_.clear();
   min_stem_ = 0;
+  gapped_names_ = false;
   for (uint32_t i = 0; i < phrases_.size(); ++i) {
     const Phrase& p = phrases_[i];
+    gapped_names_ |= std::find(p.tokens.begin(), p.tokens.end(), kNameGapToken) != p.tokens.end();
     if (!p.stem || p.tokens.size() != 1) continue;
     stem_single_[p.tokens[0]].push_back(i);
     if (min_stem_ == 0 || p.tokens[0].size() < min_stem_) min_stem_ = p.tokens[0].size();

@@ -204,6 +204,9 @@ class Model {
     return it == stem_single_.end() ? nullptr : &it->second;
   }
   size_t min_stem() const { return min_stem_; }
+  // Whether a name has a gap (kNameGapToken: TABARI's "DURTHANG ORC"); the
+  // analyzer looks for such names only then.
+  bool gapped_names() const { return gapped_names_; }
   // The pattern word id of the longest prefix stem ("real~") that `lower`
   // begins with and is longer than, or 0. TABARI matches pattern words so.
   uint32_t PrefixWord(std::string_view lower) const;
@@ -270,6 +273,7 @@ class Model {
   std::unordered_map<std::string, std::vector<uint32_t>> phrase_single_;
   std::unordered_map<std::string, std::vector<uint32_t>> stem_single_;  // derived, by Index()
   size_t min_stem_ = 0;
+  bool gapped_names_ = false;  // derived, by Index()
   std::unordered_map<std::string, uint32_t> prefix_ids_;  // derived from word_ids_' "stem~" keys, by Index()
   size_t min_prefix_ = 0, max_prefix_ = 0;
   std::vector<Country> countries_;
