@@ -11,15 +11,19 @@
 namespace dragoman {
 namespace {
 
+// "a bombing and shelling offensive": token k is an "and" inside a noun
+// phrase, between two nouns that name no actor.
+bool AndInNounPhrase(const Token& t, const SentenceAnalysis& a, uint32_t k) {
+  return t.lower == "and" && k > 0 && k + 1 < a.count && a.info[k - 1].pos == Pos::kNoun && a.mention_at[k - 1] < 0 &&
+         a.info[k + 1].pos == Pos::kNoun && a.mention_at[k + 1] < 0;
+}
+
 bool Skippable(const Token& t, const SentenceAnalysis& a, uint32_t k) {
   Pos p = a.info[k].pos;
   return p == Pos::kDet || p == Pos::kAdj || p == Pos::kNum || p == Pos::kAdv || p == Pos::kNoun ||
          p == Pos::kPoss || p == Pos::kPropn || a.mention_at[k] >= 0 || t.lower == "over" || t.lower == "around" ||
          t.lower == "about" || t.lower == "least" || t.lower == "than" ||
-         (t.kind == TokKind::kPunct && t.lower == "-") ||
-         // "a bombing and shelling offensive": "and" inside a noun phrase
-         (t.lower == "and" && k > 0 && k + 1 < a.count && a.info[k - 1].pos == Pos::kNoun &&
-          a.mention_at[k - 1] < 0 && a.info[k + 1].pos == Pos::kNoun && a.mention_at[k + 1] < 0);
+         (t.kind == TokKind::kPunct && t.lower == "-") || AndInNounPhrase(t, a, k);
 }
 
 // Matches pattern elements from token `pos` up to `end` (exclusive).
@@ -250,6 +254,36 @@ ActorMention FromMention(const DocState& doc, const Token* t, const Mention& m) 
   return am;
 }
 
+// The actor m, written at the token that stands for it ("it", "him",
+// "their"): its code, the token's span and text.
+ActorMention At(ActorMention m, const Token& tok) {
+  m.span = {tok.begin, tok.end};
+  m.text = std::string(tok.text);
+  return m;
+}
+
+// Mention mi and the actors joined to it by "and" ("X and Y"), each ending
+// before token `before`: their mention indexes, in order.
+std::vector<size_t> AndConjuncts(const SentenceAnalysis& a, const Token* t, size_t mi, uint32_t before) {
+  std::vector<size_t> out{mi};
+  for (size_t n = mi + 1; n < a.mentions.size(); ++n) {
+    const Mention& c = a.mentions[n];
+    if (c.last >= before || !c.is_actor || c.first != a.mentions[n - 1].last + 2 || t[c.first - 1].lower != "and")
+      break;
+    out.push_back(n);
+  }
+  return out;
+}
+
+// Whether token tok lies inside a date or time expression ("on Wednesday",
+// "today").
+bool InDate(const DocState& doc, const Token& tok) {
+  for (const DateMention& d : doc.dates) {
+    if (d.span.begin <= tok.begin && tok.end <= d.span.end) return true;
+  }
+  return false;
+}
+
 // PETRARCH's new actor (EngineOptions::peer_new_actor_length): the noun
 // phrase [first, last] coded by its upper-case words in double quotes, the
 // possessive dropped ("Gryffindor's head" -> "\"GRYFFINDOR HEAD\""); no
@@ -354,9 +388,7 @@ bool ClauseBoundary(const SentenceAnalysis& a, const Token* t, uint32_t n, uint3
   bool joins = w != "but" && w != "yet" && q > 0 && q + 1 < n && a.mention_at[q - 1] >= 0 && a.mentions[a.mention_at[q - 1]].is_actor &&
                a.mention_at[q + 1] >= 0 && a.mentions[a.mention_at[q + 1]].is_actor;
   // Nor "and" inside a noun phrase ("a bombing and shelling offensive").
-  joins |= w == "and" && q > 0 && q + 1 < n && a.info[q - 1].pos == Pos::kNoun && a.mention_at[q - 1] < 0 &&
-           a.info[q + 1].pos == Pos::kNoun && a.mention_at[q + 1] < 0;
-  return !joins;
+  return !joins && !AndInNounPhrase(t[q], a, q);
 }
 
 // TABARI codes by clause: of the verbs of a clause (the words between
@@ -628,12 +660,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       resolved[k] = 1;
       const VerbGroup& g = (*groups)[k];
       // The actor mention m (of tokens mt) that the pronoun subject stands for.
-      auto for_pronoun = [&](const Mention& m, const Token* mt) {
-        ActorMention am = FromMention(doc, mt, m);
-        am.span = {t[g.subj_first].begin, t[g.subj_first].end};
-        am.text = std::string(t[g.subj_first].text);
-        return am;
-      };
+      auto for_pronoun = [&](const Mention& m, const Token* mt) { return At(FromMention(doc, mt, m), t[g.subj_first]); };
       if (g.source_mention >= 0) subjects[k].push_back(FromMention(doc, t, a.mentions[g.source_mention]));
       else if (g.inherit_subject_from >= 0) subjects[k] = subject(static_cast<size_t>(g.inherit_subject_from));
       else if (g.has_subject)
@@ -702,15 +729,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           const Mention& m = a.mentions[mi];
           if (m.last >= g.subj_first) break;
           if (!m.is_actor || IsModifier(a, t, m)) continue;
-          subjects[k].push_back(for_pronoun(m, t));
-          // "X and Y": the conjuncts after it
-          for (size_t n = mi + 1; n < a.mentions.size(); ++n) {
-            const Mention& c = a.mentions[n];
-            if (c.last >= g.subj_first || !c.is_actor || c.first != a.mentions[n - 1].last + 2 ||
-                t[c.first - 1].lower != "and")
-              break;
-            subjects[k].push_back(for_pronoun(c, t));
-          }
+          for (size_t c : AndConjuncts(a, t, mi, g.subj_first)) subjects[k].push_back(for_pronoun(a.mentions[c], t));
           break;
         }
       }
@@ -1115,14 +1134,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
           const Mention& m = a.mentions[mi];
           if (m.first < lo || !m.is_actor || IsModifier(a, t, m)) continue;
           if (m.last >= before) break;
-          sources.assign(1, FromMention(doc, t, m));
-          for (size_t n = mi + 1; n < a.mentions.size(); ++n) {  // "X and Y"
-            const Mention& c = a.mentions[n];
-            if (c.last >= before || !c.is_actor || c.first != a.mentions[n - 1].last + 2 ||
-                t[c.first - 1].lower != "and")
-              break;
-            sources.push_back(FromMention(doc, t, c));
-          }
+          sources.clear();
+          for (size_t c : AndConjuncts(a, t, mi, before)) sources.push_back(FromMention(doc, t, a.mentions[c]));
           break;
         }
       }
@@ -1214,12 +1227,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
         const bool their = sparse_verbs_ && g.head + 1 < g.obj_end && t[g.head + 1].lower == "their" &&
                            sources.size() >= 2;
         if (their) {
-          for (const ActorMention& m : sources) {
-            ActorMention am = m;
-            am.span = {t[g.head + 1].begin, t[g.head + 1].end};
-            am.text = std::string(t[g.head + 1].text);
-            targets.push_back(std::move(am));
-          }
+          for (const ActorMention& m : sources) targets.push_back(At(m, t[g.head + 1]));
         }
         if (sparse_verbs_ && g.head + 1 < g.obj_end && !their) {
           const uint32_t q = g.head + 1;
@@ -1245,9 +1253,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
                               [&](const ActorMention& p) { return p.code == am.code; }))
                 break;
             }
-            am.span = {t[q].begin, t[q].end};
-            am.text = std::string(t[q].text);
-            targets.push_back(std::move(am));
+            targets.push_back(At(std::move(am), t[q]));
             break;
           }
         }
@@ -1503,9 +1509,7 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
     if (new_actor_length_ > 0 && pairs.empty() && targets.empty() && !sources.empty() && !hit->swap) {
       auto noun = [&](uint32_t q) {
         Pos p = a.info[q].pos;
-        bool time = false;  // "on Wednesday", "today"
-        for (const DateMention& d : doc.dates) time |= d.span.begin <= t[q].begin && t[q].end <= d.span.end;
-        return !time && (p == Pos::kDet || p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPropn ||
+        return !InDate(doc, t[q]) && (p == Pos::kDet || p == Pos::kAdj || p == Pos::kNoun || p == Pos::kPropn ||
                          p == Pos::kNum || p == Pos::kPoss);
       };
       uint32_t q = std::max(g.head + 1, matched_end);
@@ -1560,9 +1564,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       bool object = false;
       for (uint32_t q = g.head + 1; q < g.obj_end && !object; ++q) {
         if (a.info[q].pos != Pos::kNoun && a.info[q].pos != Pos::kPropn) continue;
-        bool time = false;  // a bare time word ("today", "last week")
-        for (const DateMention& d : doc.dates) time |= d.span.begin <= t[q].begin && t[q].end <= d.span.end;
-        object = !time || (q > g.head + 1 && a.info[q - 1].pos == Pos::kPrep) ||
+        // a bare time word ("today", "last week") is no object
+        object = !InDate(doc, t[q]) || (q > g.head + 1 && a.info[q - 1].pos == Pos::kPrep) ||
                  (q > g.head + 2 && a.info[q - 2].pos == Pos::kPrep);
       }
       if (object) targets.emplace_back();
