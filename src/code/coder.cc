@@ -562,9 +562,9 @@ void Coder::Code(const DocState& doc, Record* rec) const {
     CodeNominal(doc, s, rec);
     if (sparse_verbs_ && !code_all_) OneVerbPerClause(doc, s, before, rec);
     // With CODE ALL the sparse reading's words of its own ("by its
-    // resumption of ties with X") code too, after the parsed verbs' events;
-    // not a noun behind an article ("an attack by X"), which TABARI reads
-    // as a noun.
+    // resumption of ties with X") code too, after the parsed verbs' events
+    // (SparseReading already leaves a noun behind an article alone: "an
+    // attack by X").
     const size_t parsed = rec->events.size();
     if (sparse_verbs_ && (parsed == before || code_all_)) {
       SparseReading(*model_, &doc.tokens[doc.sentences[s].first], doc.analyses[s], &sparse);
@@ -575,11 +575,6 @@ void Coder::Code(const DocState& doc, Record* rec) const {
                                          [&](const Event& e) {
                                            for (const VerbGroup& g : doc.analyses[s].verbs) {
                                              if (t[g.head].begin == e.verb.begin) return true;
-                                           }
-                                           for (uint32_t q = 1; q < doc.sentences[s].count; ++q) {
-                                             const std::string& w = t[q - 1].lower;
-                                             if (t[q].begin == e.verb.begin && (w == "a" || w == "an" || w == "the"))
-                                               return true;
                                            }
                                            return false;
                                          }),
