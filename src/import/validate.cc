@@ -369,6 +369,10 @@ struct Options {
   // but; not those joining two names, "Ithilen and Dagolath") is complex
   // and codes nothing. 0: no limit.
   int complex_conj = 0;
+  // TABARI COMPLEX: VERBS[n]: a sentence with n or more dictionary verbs
+  // (EngineOptions::complex_verbs; from the options file only, as the
+  // engine's options are fixed once it is loaded).
+  int complex_verbs = 0;
 };
 
 // Whether a comma between these two words stands inside a noun phrase
@@ -758,10 +762,11 @@ bool ApplyOption(const std::string& opt, Options* o) {
     return any;
   }
   if (u.rfind("COMPLEX:", 0) == 0) {
-    // Only its CONJ[n] is honoured (not VERBS[n], NOACTPRIOR or EXPLAIN).
-    static const std::regex conj(R"(CONJ\s*\[\s*(\d+)\s*\])");
+    // Its CONJ[n] and VERBS[n] are honoured (not NOACTPRIOR or EXPLAIN).
+    static const std::regex conj(R"(CONJ\s*\[\s*(\d+)\s*\])"), verbs(R"(\bVERBS\s*\[\s*(\d+)\s*\])");
     std::smatch m;
     o->complex_conj = std::regex_search(u, m, conj) ? std::atoi(m[1].str().c_str()) : 0;
+    o->complex_verbs = std::regex_search(u, m, verbs) ? std::atoi(m[1].str().c_str()) : 0;
     return true;
   }
   if (u.rfind("COMMA_", 0) == 0) {
@@ -885,19 +890,28 @@ int RunValidate(const std::string& path, FILE* out) {
   opt.dictionaries = {{"dragoman", dict}};
   if (fs::exists(cameo)) opt.dictionaries.push_back({"dragoman", cameo});
   opt.warnings = &load_warnings;
-  // TABARI's COMPLEX: VERBS[v] in the options file (CONJ[c]: Options).
+  Options options;
+  if (ext != ".xml") {
+    options.min_words = 8;  // TABARI's default
+    options.actor_discards = true;
+    // TABARI's default, as its suite's COMMA-Cancel record restores it
+    // ("BMAX = 0 guarantees that the condition will never be met").
+    options.commas = {2, 10, 2, 10, 255, 0, true};
+    options.pair_sources = true;
+  } else {
+    options.commas = {2, 8, 2, 8, 0, 0, false};  // PETRARCH's defaults (its config.ini)
+  }
+  // TABARI: the suite's options file sets the options its records start
+  // from (its COMPLEX: line).
   for (const auto& [format, file] : suite.dicts) {
-    if (format != "tabari-options") continue;
-    std::vector<std::string> option_lines;
-    if (!import_internal::ReadLines(file, &option_lines).ok()) continue;
-    static const std::regex verbs(R"(\bVERBS\s*\[\s*(\d+)\s*\])");
-    for (const std::string& l : option_lines) {
-      std::string u = Upper(std::string(Trim(l)));
-      if (u.rfind("COMPLEX:", 0) != 0) continue;
-      std::smatch m;
-      if (std::regex_search(u, m, verbs)) opt.complex_verbs = static_cast<size_t>(std::stoul(m[1].str()));
+    std::vector<std::string> lines;
+    if (format != "tabari-options" || !import_internal::ReadLines(file, &lines).ok()) continue;
+    for (const auto& l : lines) {
+      std::string_view t = Trim(l);
+      if (!t.empty() && t.rfind("//", 0) != 0) ApplyOption(std::string(t), &options);
     }
   }
+  opt.complex_verbs = static_cast<size_t>(options.complex_verbs);  // fixed for the suite's engine
   auto engine = Engine::Load(opt);
   // TABARI's SET: CODE ALL switches records to a second engine that codes
   // every verb (EngineOptions::code_all).
@@ -960,27 +974,6 @@ int RunValidate(const std::string& path, FILE* out) {
     if (format != "tabari-verbs") continue;
     auto more = UncodedTimePhrases(file);
     time_phrases.insert(time_phrases.end(), more.begin(), more.end());
-  }
-  Options options;
-  if (ext != ".xml") {
-    options.min_words = 8;  // TABARI's default
-    options.actor_discards = true;
-    // TABARI's default, as its suite's COMMA-Cancel record restores it
-    // ("BMAX = 0 guarantees that the condition will never be met").
-    options.commas = {2, 10, 2, 10, 255, 0, true};
-    options.pair_sources = true;
-  } else {
-    options.commas = {2, 8, 2, 8, 0, 0, false};  // PETRARCH's defaults (its config.ini)
-  }
-  // TABARI: the suite's options file sets the options its records start
-  // from (its COMPLEX: line).
-  for (const auto& [format, file] : suite.dicts) {
-    std::vector<std::string> lines;
-    if (format != "tabari-options" || !import_internal::ReadLines(file, &lines).ok()) continue;
-    for (const auto& l : lines) {
-      std::string_view t = Trim(l);
-      if (!t.empty() && t.rfind("//", 0) != 0) ApplyOption(std::string(t), &options);
-    }
   }
   // Whether a word has a verb reading (for DeleteCommaClauses).
   auto can_be_verb = [&](std::string_view word) {
