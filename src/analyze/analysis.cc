@@ -789,7 +789,7 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
                                  info[q + 1].pos == Pos::kNoun && !t[q + 1].cap && a->mention_at[q + 1] < 0 &&
                                  info[q - 1].pos == Pos::kNoun && !t[q - 1].cap && a->mention_at[q - 1] < 0 &&
                                  !prev_mention && !object_follows;
-      // "Gollum centre of a diplomatic row between ...": a base form right
+      // "Arnor centre of a bitter quarrel between ...": a base form right
       // after one name, with "of" after it, is a noun in apposition (a
       // singular name takes the -s form as its verb).
       const bool base_of = (bits & kBase) && !third && prev_mention && !prev_plural && i + 1 < n &&
@@ -1100,7 +1100,7 @@ void Analyzer::FindVerbGroups(const Token* t, uint32_t n, SentenceAnalysis* a) c
         return r;
       };
       // "Arnor's foreign minister, in remarks published on Monday, urged",
-      // "Gollum, centre of a row between Radagast the Brown, called on X":
+      // "Arnor, centre of a quarrel between Rohan the Horse, called on X":
       // the subject is the actor chunk that opens its clause, before a
       // parenthetical set off by two commas (no clause word, pronoun,
       // auxiliary or quotation in it, and not opening with a verb).

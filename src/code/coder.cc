@@ -661,8 +661,8 @@ void Coder::CodeSentence(const DocState& doc, size_t s, Record* rec, const Sente
       else if (g.has_subject)
         ResolveChunk(model, doc, a, st.first, g.subj_first, g.subj_last, &subjects[k], 1, petrarch_);
       // PETRARCH's parse: a subject noun phrase runs back through the
-      // prepositional phrases before it to the sentence's start ("Gollum
-      // centre of a row between Radagast the Brown called": Gollum), and
+      // prepositional phrases before it to the sentence's start ("Arnor
+      // centre of a quarrel between Rohan the Horse called": Arnor), and
       // its head is the first actor.
       if (petrarch_ && g.has_subject && g.inherit_subject_from < 0 && g.source_mention < 0 && g.subj_first > 1) {
         uint32_t q = g.subj_first;
