@@ -17,8 +17,10 @@ namespace {
 
 using dragoman::testing_util::DumpTables;
 
+// A path in the temporary folder, this process's own (two test runs on one
+// machine must not share a corpus or a database), with no file there.
 std::string Fresh(const std::string& name) {
-  std::string path = testing::TempDir() + "/" + name;
+  std::string path = testing::TempDir() + "/" + std::to_string(getpid()) + "-" + name;
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
   return path;
 }
